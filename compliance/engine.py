@@ -1,0 +1,190 @@
+"""The only module that imports durable-rules: compile clauses to durable's JSON dialect and evaluate one case
+file at a time. See ../shared/engine-notes.md for every precaution taken here; numbers in comments (§n, #n)
+refer to it.
+
+Evaluation of a case is a pure function of its facts: `evaluate(facts) -> matches`. A match is
+(clause key, ((alias, fact row), ...)) for the positive patterns of the clause.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from typing import Any
+
+from compliance.conditions import AnyOf, Condition, FieldRef, Test
+from compliance.rules import Clause, Ruleset
+
+Match = tuple[str, tuple[tuple[str, int], ...]]
+Fact = dict[str, Any]
+
+RULESET = "fr"
+SID = "case"  # one fixed session id, one live session (#4): no sid collisions, no 1024-session cap
+END_KIND = "__end__"
+MAX_FACTS = 100_000
+_OPS = {"==": None, "!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+_RESERVED = ("id", "sid")  # durable keeps pointers into freed memory for these (#2)
+
+
+class EngineError(RuntimeError):
+    """The engine could not evaluate a case exactly. Never ignored: a lost finding is worse than a stop."""
+
+
+def _fnv1a32(text: str) -> int:
+    h = 0x811C9DC5
+    for b in text.encode():
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _fact_ids(n: int) -> list[str]:
+    """Explicit fact ids whose 32-bit hashes are distinct from each other and from the state fact (#3)."""
+    ids = [f"f{i}" for i in range(n)]
+    hashes = {_fnv1a32(i) for i in ids} | {_fnv1a32(f"sid-{SID}")}
+    if len(hashes) != n + 1:
+        raise EngineError("fact id hashes collide; lower MAX_FACTS")
+    return ids
+
+
+def compile_clause(clause: Clause) -> dict[str, Any]:
+    """A clause as one durable rule: `all` of its patterns, each joined to the worker (#12)."""
+    patterns = []
+    for p in clause.patterns:
+        terms: list[Any] = [{"kind": p.kind}]
+        if p.kind != "worker":
+            terms.append({"wref": {"worker": "wref"}})
+        terms.extend(_condition(c, p.alias) for c in p.conditions)
+        body = terms[0] if len(terms) == 1 else {"$and": terms}
+        patterns.append({f"{p.alias}$not" if p.negated else p.alias: body})
+    return {"all": patterns, "run": clause.key}
+
+
+def _condition(cond: Condition, alias: str) -> dict[str, Any]:
+    if isinstance(cond, AnyOf):
+        return {"$or": [_test(t, alias) for t in cond.tests]}
+    return _test(cond, alias)
+
+
+def _test(t: Test, alias: str) -> dict[str, Any]:
+    if t.left.alias != alias:
+        raise EngineError(f"test '{t.source}' must sit under pattern '{t.left.alias}'")
+    f = t.left.field
+    if t.op == "is blank":
+        return {"$nex": {f: 1}}
+    if t.op == "is present":
+        return {"$ex": {f: 1}}
+    if t.op == "in":
+        alts = [{f: v} for v in t.value]
+        return alts[0] if len(alts) == 1 else {"$or": alts}
+    if t.op == "not in":
+        alts = [{"$neq": {f: v}} for v in t.value]
+        return alts[0] if len(alts) == 1 else {"$and": alts}
+    value = {t.value.alias: t.value.field} if isinstance(t.value, FieldRef) else t.value
+    op = _OPS[t.op]
+    return {f: value} if op is None else {op: {f: value}}
+
+
+def compile_ruleset(clauses: Sequence[Clause]) -> dict[str, Any]:
+    rules = {c.key: compile_clause(c) for c in clauses}
+    # Sentinel: dispatched last (lowest priority); if it ran, every activation before it ran (#9, #10).
+    rules["__end__"] = {"all": [{"e": {"kind": END_KIND}}], "pri": 65535, "run": "__end__"}
+    # Sink: stores every fact so that a fact no rule wants cannot fail the batch (#6); never fires.
+    rules["__sink__"] = {"all": [{"n": {"kind": "__never__"}}, {"s": {"$ex": {"kind": 1}}}], "run": "__end__"}
+    return rules
+
+
+class Engine:
+    """One durable host with one ruleset, used for one case at a time. Not thread-safe; one per process."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self._clauses = ruleset.clauses
+        self._ids = _fact_ids(MAX_FACTS + 1)
+        self._build()
+
+    def _build(self) -> None:
+        from durable import engine as durable_engine  # imported here: only this module touches durable
+
+        self._durable = durable_engine
+        self._found: list[Match] = []
+        self._errors: list[str] = []
+        self._ended = False
+        actions: dict[str, Any] = {c.key: self._recorder(c) for c in self._clauses}
+        actions["__end__"] = self._end
+        self._host = _QuietHost(durable_engine.Host, actions)
+        # durable deletes 'run' from the dicts it is given (#13)
+        self._host.set_rulesets({RULESET: copy.deepcopy(compile_ruleset(self._clauses))})
+
+    def _recorder(self, clause: Clause) -> Any:
+        aliases = [p.alias for p in clause.patterns if not p.negated]
+
+        def record(c: Any) -> None:
+            try:
+                self._found.append((clause.key, tuple((a, int(c._m[a]["row"])) for a in aliases)))
+            except BaseException as e:  # durable swallows exceptions in actions (#8): keep them
+                self._errors.append(f"{clause.key}: {e!r}")
+
+        return record
+
+    def _end(self, c: Any) -> None:
+        self._ended = True
+
+    def evaluate(self, facts: Sequence[Fact]) -> list[Match]:
+        """All matches for one case: facts of one worker, each with 'kind', 'wref' and a unique int 'row'."""
+        if len(facts) > MAX_FACTS:
+            raise EngineError(f"a case file has {len(facts)} facts; at most {MAX_FACTS} are supported")
+        batch = _ordered(facts)
+        batch.append({"kind": END_KIND, "row": -1})
+        for i, fact in enumerate(batch):
+            fact["id"] = self._ids[i]
+            fact["sid"] = SID
+        self._found, self._errors, self._ended = [], [], False
+        try:
+            self._host.assert_facts(RULESET, batch)  # one call per case (#5)
+        except (self._durable.MessageNotHandledException, self._durable.MessageObservedException) as e:
+            self._fail(f"durable rejected the case: {e}")
+        except Exception as e:
+            self._fail(f"durable failed: {e!r}")
+        if self._errors:
+            self._fail("an action failed: " + "; ".join(self._errors))
+        if not self._ended:
+            self._fail("the end-of-case action did not run: some activations were skipped")
+        self._host.delete_state(RULESET, SID)
+        return self._found
+
+    def _fail(self, why: str) -> None:
+        # Never delete_state after an error (#10): drop this host and build a fresh one for the next case.
+        self._build()
+        raise EngineError(why)
+
+
+def _ordered(facts: Sequence[Fact]) -> list[Fact]:
+    """Copies of the facts, every other fact before the worker.
+
+    Every rule's first pattern is the worker, so no partial match exists until the worker arrives; asserting
+    it last means every negation is checked with all the case's facts present. This is the order engine-notes
+    §7 derives for negated kinds (negated kinds before the anchor), and it holds for negation within one kind.
+    """
+    out: list[Fact] = []
+    workers: list[Fact] = []
+    for f in facts:
+        if any(k in f for k in _RESERVED):
+            raise EngineError(f"fact of kind {f.get('kind')} uses a reserved attribute (id or sid)")
+        (workers if f["kind"] == "worker" else out).append(dict(f))
+    return out + workers
+
+
+def _QuietHost(base: type, actions: dict[str, Any]) -> Any:
+    """A durable Host with its background timer threads disabled (#1, #5) and actions bound by name."""
+
+    class QuietHost(base):  # type: ignore[misc, valid-type]
+        def __init__(self) -> None:
+            self._named_actions = actions  # must exist before Host.__init__ registers rules
+            super().__init__()
+
+        def _run(self) -> None:  # Host.__init__ would start two Timer loops here
+            return None
+
+        def get_action(self, action_name: str) -> Any:
+            return self._named_actions[action_name]
+
+    return QuietHost()

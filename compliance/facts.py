@@ -1,0 +1,103 @@
+"""The fact schema: what rule conditions may test, and how each value is typed for the engine.
+
+A fact is a flat dict built from one record (a worker, a fee, ...) plus derived fields. Rules name facts by
+kind and fields by name; the rule loader rejects any field not declared here. Blank values are left out of
+the fact: a comparison with a blank field is false, and rules test blanks explicitly with `is blank`.
+
+Types are normalised because durable-rules compares values unlike Python (engine-notes §11): every number is
+a float, every date is a float day number, yes/no is the string "yes" or "no".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from compliance import sheets
+
+
+class FieldType(str, Enum):
+    TEXT = "text"  # compared case-insensitively, whitespace collapsed
+    CHOICE = "choice"  # one of a fixed list of values
+    NUMBER = "number"
+    DATE = "date"
+    YESNO = "yesno"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: FieldType
+    doc: str
+    choices: tuple[str, ...] = ()
+    derived: bool = False
+
+
+def _f(name: str, type: FieldType, doc: str, choices: tuple[str, ...] = (), derived: bool = False) -> FieldSpec:
+    return FieldSpec(name, type, doc, choices, derived)
+
+
+T, C, N, D, Y = FieldType.TEXT, FieldType.CHOICE, FieldType.NUMBER, FieldType.DATE, FieldType.YESNO
+
+_COLUMN_TYPES = {
+    sheets.Kind.ID: T, sheets.Kind.REF: T, sheets.Kind.TEXT: T, sheets.Kind.DATE: D,
+    sheets.Kind.AMOUNT: N, sheets.Kind.NUMBER: N, sheets.Kind.YESNO: Y, sheets.Kind.CHOICE: C,
+    sheets.Kind.LIST: T,
+}
+
+
+def _from_sheet(sheet: str) -> list[FieldSpec]:
+    spec = sheets.SHEETS_BY_NAME[sheet]
+    return [_f(c.name, _COLUMN_TYPES[c.kind], c.help, c.choices) for c in spec.columns]
+
+
+STAGE_RANK = {"offer": 1.0, "pre_departure": 2.0, "destination": 3.0}
+
+DERIVED: dict[str, list[FieldSpec]] = {
+    "worker": [
+        _f("age_at_recruitment", N, "Age in whole years on recruited_on (on departed_on if recruited_on is "
+           "blank). Blank if the date of birth or both dates are blank.", derived=True),
+    ],
+    "contract": [
+        _f("stage_rank", N, "Order of the stage: offer 1, pre_departure 2, destination 3.", derived=True),
+        _f("in_worker_language", Y, "yes if the contract language is one of the worker's languages (names and "
+           "codes matched: 'Nepali' = 'ne' = '尼泊尔语'); blank if either is blank.", derived=True),
+        _f("days_before_departure", N, "The worker's departed_on minus signed_on, in days (negative when signed "
+           "after departure). Blank if either date is blank.", derived=True),
+    ],
+    "agency": [
+        _f("licensed_on_recruitment", Y, "yes if licence_number is filled and the worker's recruited_on falls "
+           "within licence_valid_from..licence_valid_to (both days included); no if licence_number is blank or "
+           "the date falls outside; blank if recruited_on or a licence date needed is blank.", derived=True),
+    ],
+    "fee": [
+        _f("worker_borne", Y, "yes when the worker bore the cost: paid_by is worker, or the method is "
+           "wage_deduction or loan (a cost recovered from the worker counts whoever advanced it: ILO 2019 "
+           "Definition, 'regardless of the manner'); no when paid_by is employer or agency and the method is "
+           "neither; blank otherwise.", derived=True),
+        _f("outstanding", N, "amount minus reimbursed_amount (a blank reimbursed_amount counts as nothing "
+           "reimbursed), never below 0. Blank if amount is blank.", derived=True),
+        _f("days_since_paid", N, "Days from paid_on to the evaluation date. Blank if paid_on is blank.",
+           derived=True),
+        _f("days_after_departure", N, "paid_on minus the worker's departed_on, in days (positive when paid "
+           "after departure). Blank if either date is blank.", derived=True),
+        _f("collector_in_chain", Y, "yes if agency_id is the worker's agency or that agency's parent; blank if "
+           "agency_id is blank.", derived=True),
+    ],
+}
+
+# Fact kinds and where their fields come from. `agency` is the worker's recruiting agency and
+# `parent_agency` the agency it declares as its parent; both are copies of rows of the agencies sheet.
+_KIND_SHEETS = {
+    "worker": "workers", "agency": "agencies", "parent_agency": "agencies", "employer": "employers",
+    "contract": "contracts", "fee": "fees", "document": "documents", "complaint": "complaints",
+}
+
+DERIVED["parent_agency"] = DERIVED["agency"]
+
+SCHEMA: dict[str, dict[str, FieldSpec]] = {
+    kind: {f.name: f for f in [*_from_sheet(sheet), *DERIVED.get(kind, [])]}
+    for kind, sheet in _KIND_SHEETS.items()
+}
+KIND_SHEET: dict[str, str] = dict(_KIND_SHEETS)
+ANCHOR = "worker"  # every rule is evaluated for one worker; its first pattern is the worker
