@@ -11,12 +11,12 @@ a float, every date is a float day number, yes/no is the string "yes" or "no".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from compliance import sheets
 
 
-class FieldType(str, Enum):
+class FieldType(StrEnum):
     TEXT = "text"  # compared case-insensitively, whitespace collapsed
     CHOICE = "choice"  # one of a fixed list of values
     NUMBER = "number"
@@ -31,10 +31,13 @@ class FieldSpec:
     doc: str
     choices: tuple[str, ...] = ()
     derived: bool = False
+    # For a derived field: the input fields it is computed from, as "field" (same fact) or "worker.field".
+    inputs: tuple[str, ...] = ()
 
 
-def _f(name: str, type: FieldType, doc: str, choices: tuple[str, ...] = (), derived: bool = False) -> FieldSpec:
-    return FieldSpec(name, type, doc, choices, derived)
+def _f(name: str, type: FieldType, doc: str, choices: tuple[str, ...] = (), derived: bool = False,
+       inputs: tuple[str, ...] = ()) -> FieldSpec:
+    return FieldSpec(name, type, doc, choices, derived or bool(inputs), inputs)
 
 
 T, C, N, D, Y = FieldType.TEXT, FieldType.CHOICE, FieldType.NUMBER, FieldType.DATE, FieldType.YESNO
@@ -56,33 +59,36 @@ STAGE_RANK = {"offer": 1.0, "pre_departure": 2.0, "destination": 3.0}
 DERIVED: dict[str, list[FieldSpec]] = {
     "worker": [
         _f("age_at_recruitment", N, "Age in whole years on recruited_on (on departed_on if recruited_on is "
-           "blank). Blank if the date of birth or both dates are blank.", derived=True),
+           "blank). Blank if the date of birth or both dates are blank.",
+           inputs=("date_of_birth", "recruited_on", "departed_on")),
     ],
     "contract": [
-        _f("stage_rank", N, "Order of the stage: offer 1, pre_departure 2, destination 3.", derived=True),
+        _f("stage_rank", N, "Order of the stage: offer 1, pre_departure 2, destination 3.", inputs=("stage",)),
         _f("in_worker_language", Y, "yes if the contract language is one of the worker's languages (names and "
-           "codes matched: 'Nepali' = 'ne' = '尼泊尔语'); blank if either is blank.", derived=True),
+           "codes matched: 'Nepali' = 'ne' = '尼泊尔语'); blank if either is blank.",
+           inputs=("language", "worker.languages")),
         _f("days_before_departure", N, "The worker's departed_on minus signed_on, in days (negative when signed "
-           "after departure). Blank if either date is blank.", derived=True),
+           "after departure). Blank if either date is blank.", inputs=("signed_on", "worker.departed_on")),
     ],
     "agency": [
         _f("licensed_on_recruitment", Y, "yes if licence_number is filled and the worker's recruited_on falls "
            "within licence_valid_from..licence_valid_to (both days included); no if licence_number is blank or "
-           "the date falls outside; blank if recruited_on or a licence date needed is blank.", derived=True),
+           "the date falls outside; blank if recruited_on or a licence date needed is blank.",
+           inputs=("licence_number", "licence_valid_from", "licence_valid_to", "worker.recruited_on")),
     ],
     "fee": [
         _f("worker_borne", Y, "yes when the worker bore the cost: paid_by is worker, or the method is "
            "wage_deduction or loan (a cost recovered from the worker counts whoever advanced it: ILO 2019 "
            "Definition, 'regardless of the manner'); no when paid_by is employer or agency and the method is "
-           "neither; blank otherwise.", derived=True),
+           "neither; blank otherwise.", inputs=("paid_by", "method")),
         _f("outstanding", N, "amount minus reimbursed_amount (a blank reimbursed_amount counts as nothing "
-           "reimbursed), never below 0. Blank if amount is blank.", derived=True),
+           "reimbursed), never below 0. Blank if amount is blank.", inputs=("amount",)),
         _f("days_since_paid", N, "Days from paid_on to the evaluation date. Blank if paid_on is blank.",
-           derived=True),
+           inputs=("paid_on",)),
         _f("days_after_departure", N, "paid_on minus the worker's departed_on, in days (positive when paid "
-           "after departure). Blank if either date is blank.", derived=True),
+           "after departure). Blank if either date is blank.", inputs=("paid_on", "worker.departed_on")),
         _f("collector_in_chain", Y, "yes if agency_id is the worker's agency or that agency's parent; blank if "
-           "agency_id is blank.", derived=True),
+           "agency_id is blank.", inputs=("agency_id",)),
     ],
 }
 

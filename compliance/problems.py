@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
 
-class ProblemType(str, Enum):
+class ProblemType(StrEnum):
     MISSING_SHEET = "missing-sheet"
     MISSING_COLUMN = "missing-column"
     MISSING_VALUE = "missing-value"  # a required cell is blank
@@ -17,7 +17,7 @@ class ProblemType(str, Enum):
     INCONSISTENT = "inconsistent"  # values that contradict each other (e.g. valid_to before valid_from)
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     ROW_REJECTED = "row-rejected"  # the row is not evaluated
     VALUE_IGNORED = "value-ignored"  # the row is evaluated with this cell treated as blank
     NOTICE = "notice"  # nothing dropped; rules needing the data report insufficient evidence

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,7 +25,7 @@ class RulesetError(Exception):
     """A rule file that cannot be used. The message names the file and the rule."""
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     CRITICAL = "critical"
     HIGH = "high"
     MEDIUM = "medium"
@@ -36,7 +36,7 @@ class Severity(str, Enum):
         return {"critical": 4, "high": 3, "medium": 2, "low": 1}[self.value]
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     VIOLATION = "violation"
     WARNING = "warning"
     INSUFFICIENT_EVIDENCE = "insufficient_evidence"

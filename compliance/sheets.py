@@ -8,10 +8,10 @@ Sheet and column names are public: renaming one breaks users' spreadsheets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """How a cell is parsed. Each kind has one parser in cells.py."""
 
     ID = "id"  # identifier of the row in its own sheet; unique, never blank

@@ -1,0 +1,174 @@
+"""Group validated records into one case file per worker and turn a case file into engine facts.
+
+A case file is what one evaluation sees: the worker, their agency (and its parent), their employer, and their
+contracts, fees, documents and complaints. `facts()` is a pure function of the case file and the evaluation
+date, so evaluating a case can later move to a process pool unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from compliance import models
+from compliance.cells import language_key
+from compliance.facts import KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
+from compliance.validate import Dataset
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """Where a fact came from: its sheet and record (for evidence) and its derived values (for messages)."""
+
+    kind: str
+    sheet: str
+    record: models.Record
+    derived: dict[str, Any]
+
+    def display(self, field: str) -> Any:
+        """The value of a field as the user wrote it (or as derived), None when blank."""
+        if field in self.derived:
+            return self.derived[field]
+        return getattr(self.record, field, None)
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    worker: models.Worker
+    agency: models.Agency | None
+    parent_agency: models.Agency | None
+    employer: models.Employer | None
+    contracts: tuple[models.Contract, ...]
+    fees: tuple[models.Fee, ...]
+    documents: tuple[models.Document, ...]
+    complaints: tuple[models.Complaint, ...]
+
+    def facts(self, as_of: date) -> tuple[list[dict[str, Any]], list[FactSource]]:
+        """Engine facts (row i is sources[i]) with normalised values; blanks left out."""
+        sources: list[FactSource] = []
+        for kind, record in self._records():
+            sources.append(FactSource(kind, KIND_SHEET[kind], record, _derived(kind, record, self, as_of)))
+        facts = [_fact(s, i, self.worker.worker_id) for i, s in enumerate(sources)]
+        return facts, sources
+
+    def _records(self) -> Iterator[tuple[str, models.Record]]:
+        yield "worker", self.worker
+        for kind, rec in (("agency", self.agency), ("parent_agency", self.parent_agency),
+                          ("employer", self.employer)):
+            if rec is not None:
+                yield kind, rec
+        for kind, recs in (("contract", self.contracts), ("fee", self.fees), ("document", self.documents),
+                           ("complaint", self.complaints)):
+            for rec in recs:
+                yield kind, rec
+
+
+def case_files(data: Dataset) -> Iterator[CaseFile]:
+    """One case file per accepted worker, in the order of the workers sheet."""
+    by_worker: dict[str, dict[str, list[models.Record]]] = {w: {} for w in data.workers}
+    for sheet in ("contracts", "fees", "documents", "complaints"):
+        for rec in getattr(data, sheet):
+            by_worker[rec.worker_id].setdefault(sheet, []).append(rec)  # type: ignore[attr-defined]
+    for wid, worker in data.workers.items():
+        agency = data.agencies.get(worker.agency_id) if worker.agency_id else None
+        parent = None
+        if agency is not None and agency.parent_agency_id and agency.parent_agency_id != agency.agency_id:
+            parent = data.agencies.get(agency.parent_agency_id)
+        employer = data.employers.get(worker.employer_id) if worker.employer_id else None
+        linked = by_worker[wid]
+        yield CaseFile(worker, agency, parent, employer,
+                       tuple(linked.get("contracts", ())), tuple(linked.get("fees", ())),  # type: ignore[arg-type]
+                       tuple(linked.get("documents", ())), tuple(linked.get("complaints", ())))  # type: ignore[arg-type]
+
+
+def _fact(source: FactSource, row: int, wref: str) -> dict[str, Any]:
+    fact: dict[str, Any] = {"kind": source.kind, "wref": wref, "row": row}
+    for name, spec in SCHEMA[source.kind].items():
+        value = source.display(name)
+        if value is not None:
+            fact[name] = _engine_value(value, spec.type)
+    return fact
+
+
+def _engine_value(value: Any, type: FieldType) -> Any:
+    """One representation per type, because durable compares 1 and 1.0, or '1' and 1, unlike Python."""
+    if type is FieldType.DATE:
+        return float(value.toordinal())
+    if type is FieldType.NUMBER:
+        return float(value)
+    if type is FieldType.YESNO:
+        return "yes" if value is True or value == "yes" else "no"
+    if isinstance(value, tuple):
+        value = ", ".join(value)
+    if type is FieldType.TEXT:
+        return " ".join(str(value).split()).casefold()
+    return str(value)
+
+
+def _days(a: date | None, b: date | None) -> float | None:
+    return None if a is None or b is None else float((b - a).days)
+
+
+def _age(born: date | None, on: date | None) -> float | None:
+    if born is None or on is None:
+        return None
+    return float(on.year - born.year - ((on.month, on.day) < (born.month, born.day)))
+
+
+def _licensed(agency: models.Agency, on: date | None) -> str | None:
+    if not agency.licence_number:
+        return "no"
+    if on is None:
+        return None
+    if agency.licence_valid_from is not None and on < agency.licence_valid_from:
+        return "no"
+    if agency.licence_valid_to is not None and on > agency.licence_valid_to:
+        return "no"
+    if agency.licence_valid_from is None or agency.licence_valid_to is None:
+        return None
+    return "yes"
+
+
+def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict[str, Any]:
+    w = case.worker
+    if isinstance(rec, models.Worker):
+        return {"age_at_recruitment": _age(rec.date_of_birth, rec.recruited_on or rec.departed_on)}
+    if isinstance(rec, models.Agency):
+        return {"licensed_on_recruitment": _licensed(rec, w.recruited_on)}
+    if isinstance(rec, models.Contract):
+        understood = None
+        if rec.language and w.languages:
+            understood = "yes" if language_key(rec.language) in {language_key(x) for x in w.languages} else "no"
+        return {
+            "stage_rank": STAGE_RANK.get(rec.stage) if rec.stage else None,
+            "in_worker_language": understood,
+            "days_before_departure": _days(rec.signed_on, w.departed_on),
+        }
+    if isinstance(rec, models.Fee):
+        return _fee_derived(rec, case, as_of)
+    return {}
+
+
+def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]:
+    if fee.paid_by == "worker" or fee.method in ("wage_deduction", "loan"):
+        borne = "yes"
+    elif fee.paid_by in ("employer", "agency"):
+        borne = "no"
+    else:
+        borne = None
+    outstanding = None
+    if fee.amount is not None:
+        outstanding = max(fee.amount - (fee.reimbursed_amount or 0.0), 0.0)
+    chain = {a.agency_id for a in (case.agency, case.parent_agency) if a is not None}
+    if case.worker.agency_id:
+        chain.add(case.worker.agency_id)
+    in_chain = None if not fee.agency_id else ("yes" if fee.agency_id in chain else "no")
+    return {
+        "worker_borne": borne,
+        "outstanding": outstanding,
+        "days_since_paid": _days(fee.paid_on, as_of),
+        "days_after_departure": _days(case.worker.departed_on, fee.paid_on),
+        "collector_in_chain": in_chain,
+    }

@@ -1,0 +1,142 @@
+"""The whole job, in the one direction data flows: read -> validate -> case files -> evaluate -> report."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from compliance import reference
+from compliance.casefile import CaseFile, case_files
+from compliance.engine import Engine
+from compliance.report import (
+    AgencySummary,
+    Finding,
+    Report,
+    RulesetInfo,
+    RunInfo,
+    Summary,
+    case_findings,
+)
+from compliance.rules import Outcome, Ruleset, Severity, load_ruleset
+from compliance.validate import Dataset, validate
+from compliance.workbook import read_workbook
+
+
+@dataclass
+class Timings:
+    read_s: float = 0.0
+    validate_s: float = 0.0
+    evaluate_s: float = 0.0
+    rows: int = 0
+    workers: int = 0
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = None,
+          fail_on: Severity = Severity.LOW, evaluator: str = "engine",
+          timings: Timings | None = None, progress: Callable[[int], None] | None = None) -> Report:
+    """Check one workbook (or folder of CSV files) and return the report.
+
+    `evaluator` is "engine" (durable-rules, the default) or "reference" (the pure-Python evaluator, for
+    comparison); both give the same findings, which the tests prove.
+    """
+    t = timings or Timings()
+    rs = ruleset or load_ruleset(as_of=as_of)
+    start = time.perf_counter()
+    book = read_workbook(path)
+    t.read_s = time.perf_counter() - start
+    start = time.perf_counter()
+    data = validate(book)
+    t.validate_s = time.perf_counter() - start
+    t.rows = sum(c.read for c in data.counts.values())
+    start = time.perf_counter()
+    findings, verdicts = evaluate(data, rs, evaluator=evaluator, progress=progress)
+    t.evaluate_s = time.perf_counter() - start
+    t.workers = len(data.workers)
+    run = RunInfo(
+        input_file=path.name, input_format=book.format, input_sha256=book.sha256,
+        ruleset=RulesetInfo(name=rs.name, version=rs.version, title=rs.title, as_of=rs.as_of),
+        generated_at=datetime.now(UTC).replace(microsecond=0), fail_on=fail_on,
+    )
+    return Report(run=run, input_counts=data.counts, input_problems=data.problems, findings=findings,
+                  summary=summarise(data, rs, findings, verdicts))
+
+
+def evaluate(data: Dataset, rs: Ruleset, *, evaluator: str = "engine",
+             progress: Callable[[int], None] | None = None) -> tuple[list[Finding], list[dict[str, Outcome]]]:
+    engine = Engine(rs) if evaluator == "engine" else None
+    raw: list[dict[str, Any]] = []
+    verdicts: list[dict[str, Outcome]] = []
+    for n, case in enumerate(case_files(data), 1):
+        found, verdict = evaluate_case(case, rs, engine)
+        raw.extend(found)
+        verdicts.append(verdict)
+        if progress is not None:
+            progress(n)
+    findings = [Finding(finding_id=f"F{i:05d}", **f) for i, f in enumerate(raw, 1)]
+    return findings, verdicts
+
+
+def evaluate_case(
+    case: CaseFile, rs: Ruleset, engine: Engine | None
+) -> tuple[list[dict[str, Any]], dict[str, Outcome]]:
+    """One worker's findings and verdicts: a pure function of the case file, the ruleset and the date."""
+    facts, sources = case.facts(rs.as_of)
+    matches = engine.evaluate(facts) if engine is not None else reference.evaluate(rs.clauses, facts)
+    return case_findings(rs, matches, sources)
+
+
+def summarise(data: Dataset, rs: Ruleset, findings: list[Finding], verdicts: Iterable[dict[str, Outcome]]) -> Summary:
+    by_outcome: dict[str, int] = {o.value: 0 for o in Outcome if o not in (Outcome.COMPLIANT, Outcome.NOT_APPLICABLE)}
+    by_severity = {s.value: 0 for s in Severity}
+    by_rule: dict[str, dict[str, int]] = {r.id: {} for r in rs.rules}
+    for f in findings:
+        by_outcome[f.outcome.value] += 1
+        by_rule[f.rule_id][f.outcome.value] = by_rule[f.rule_id].get(f.outcome.value, 0) + 1
+        if f.outcome is Outcome.VIOLATION:
+            by_severity[f.severity.value] += 1
+    verdict_counts: dict[str, dict[str, int]] = {r.id: {o.value: 0 for o in Outcome} for r in rs.rules}
+    for v in verdicts:
+        for r in rs.rules:
+            verdict_counts[r.id][v.get(r.id, Outcome.COMPLIANT).value] += 1
+    affected = {f.worker_id for f in findings if f.outcome is Outcome.VIOLATION}
+    return Summary(
+        workers_checked=len(data.workers), workers_affected=len(affected), findings_by_outcome=by_outcome,
+        violations_by_severity=by_severity, findings_by_rule=by_rule, verdicts_by_rule=verdict_counts,
+        to_reimburse=_owed(findings), by_agency=_by_agency(data, findings),
+    )
+
+
+def _owed(findings: Iterable[Finding]) -> dict[str, float]:
+    """Open amounts per currency, each record counted once though several rules may cite it."""
+    seen: dict[tuple[str, int], tuple[str, float]] = {}
+    for f in findings:
+        if f.outcome is Outcome.VIOLATION and f.to_reimburse is not None:
+            m = f.to_reimburse
+            seen[(m.record.sheet, m.record.row)] = (m.currency, m.amount)
+    totals: dict[str, float] = defaultdict(float)
+    for currency, amount in seen.values():
+        totals[currency] += amount
+    return {c: round(a, 2) for c, a in sorted(totals.items())}
+
+
+def _by_agency(data: Dataset, findings: list[Finding]) -> list[AgencySummary]:
+    workers: dict[str, set[str]] = defaultdict(set)
+    for w in data.workers.values():
+        if w.agency_id:
+            workers[w.agency_id].add(w.worker_id)
+    violations: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.agency_id and f.outcome is Outcome.VIOLATION:
+            violations[f.agency_id].append(f)
+    return [
+        AgencySummary(agency_id=a, workers=len(workers[a]),
+                      workers_with_violations=len({f.worker_id for f in violations[a]}),
+                      violations=len(violations[a]), to_reimburse=_owed(violations[a]))
+        for a in sorted(workers)
+    ]

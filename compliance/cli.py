@@ -1,0 +1,200 @@
+"""The command line (typer): thin functions that delegate to the package.
+
+Every failure a user can cause ends in one plain line on stderr and exit code 2, never a traceback.
+Exit codes of `check`: 0 no open violation at or above --fail-on, 1 some, 2 input or usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from compliance.conditions import AnyOf, Test
+from compliance.engine import EngineError
+from compliance.rules import Rule, RulesetError, Severity, load_ruleset
+from compliance.validate import InputError
+from compliance.workbook import WorkbookError
+from compliance.writers import OutputError, check_output, write_report
+
+app = typer.Typer(
+    name="fairrecruit", add_completion=False, no_args_is_help=True,
+    help="Check recruitment records against the ILO fair recruitment principles and GCM Objective 6.",
+)
+out = Console(highlight=False)
+
+
+class UsageProblem(Exception):
+    """A bad option value; one line for the user."""
+
+
+RulesetOpt = Annotated[Path | None, typer.Option("--ruleset", help="Folder of a ruleset (default: the baseline).")]
+
+
+@app.command()
+def template(path: Annotated[Path, typer.Argument(help="Where to write the blank input workbook (.xlsx).")]) -> None:
+    """Write a blank input workbook with an instructions sheet."""
+    from compliance.template import write_template
+
+    if path.suffix.lower() != ".xlsx":
+        raise UsageProblem(f"the template is an Excel workbook: give a name ending in .xlsx, not '{path.name}'")
+    write_template(path)
+    out.print(f"Wrote {path}: fill in the sheets, then run: fairrecruit check {path}")
+
+
+@app.command()
+def check(
+    workbook: Annotated[Path, typer.Argument(help="Input workbook (.xlsx, .ods) or a folder of .csv files.")],
+    output: Annotated[list[Path] | None, typer.Option("-o", "--output", help="Write the report here (.json). "
+                                                       "Repeat for several files.")] = None,
+    fail_on: Annotated[Severity, typer.Option(help="Exit 1 only for open violations of at least this severity.")]
+    = Severity.LOW,
+    as_of: Annotated[str | None, typer.Option(help="Evaluation date, YYYY-MM-DD (default: today). Parameters "
+                                                   "in force and 'days since' are computed for it.")] = None,
+    ruleset: RulesetOpt = None,
+    evaluator: Annotated[str, typer.Option(help="engine (durable-rules) or reference (pure Python); "
+                                                "both give the same findings.")] = "engine",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+    max_findings: Annotated[int, typer.Option(help="Findings listed on the terminal.")] = 40,
+) -> None:
+    """Check a workbook; list findings; exit 1 if there are open violations."""
+    from compliance.check import check as run_check
+    from compliance.writers.terminal import print_summary
+
+    if evaluator not in ("engine", "reference"):
+        raise UsageProblem(f"--evaluator must be engine or reference, not '{evaluator}'")
+    for path in output or []:
+        check_output(path)
+    day = _date(as_of)
+    rs = load_ruleset(ruleset, as_of=day)
+    report = run_check(workbook, rs, fail_on=fail_on, evaluator=evaluator)
+    for path in output or []:
+        write_report(report, path)
+    if not quiet:
+        print_summary(report, out, max_findings)
+        for path in output or []:
+            out.print(f"Report written to {path}")
+    raise typer.Exit(1 if report.open_violations(fail_on) else 0)
+
+
+@app.command()
+def rules(ruleset: RulesetOpt = None) -> None:
+    """List every rule: id, severity, title and sources."""
+    from rich.table import Table
+
+    rs = load_ruleset(ruleset)
+    table = Table(title=f"{rs.title} ({rs.name} {rs.version})", title_justify="left", show_lines=True)
+    for col in ("id", "severity", "title", "sources"):
+        table.add_column(col, overflow="fold")
+    for r in sorted(rs.rules, key=lambda r: r.id):
+        table.add_row(r.id, r.spec.severity.value, r.spec.title,
+                      "\n".join(f"{s.ref.split(':')[0]} [{s.confidence}]" for s in r.spec.sources))
+    out.print(table)
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. FR-FEE-001.")],
+            ruleset: RulesetOpt = None) -> None:
+    """Explain one rule: what it checks, why, its sources, outcomes and remedy."""
+    rs = load_ruleset(ruleset)
+    try:
+        rule = rs.rule(rule_id.strip().upper())
+    except KeyError:
+        raise UsageProblem(f"no rule '{rule_id}' in ruleset {rs.name}; 'fairrecruit rules' lists them") from None
+    for line in explain_lines(rule):
+        out.print(line, markup=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSON report."""
+    from compliance.writers.json import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+def explain_lines(rule: Rule) -> list[str]:
+    s = rule.spec
+    lines = [f"{s.id} — {s.title}", f"Severity: {s.severity.value}", "", s.summary.strip()]
+    if s.caveat:
+        lines += ["", f"Caveat: {s.caveat.strip()}"]
+    lines += ["", "Sources (S = source text checked, R = official excerpt checked, M = from memory, U = unconfirmed):"]
+    lines += [f"  - {src.ref} [{src.confidence}]" + (f" — {src.note}" if src.note else "") for src in s.sources]
+    if s.parameters:
+        lines += ["", "Parameters (value in force on the evaluation date):"]
+        for name, p in s.parameters.items():
+            ref = max((v for v in p.values if v.from_ <= date.today()), key=lambda v: v.from_, default=p.values[0])
+            lines.append(f"  - {name} = {rule.params[name]!r}: {p.description} ({ref.reference})")
+    lines += ["", "Outcomes:"]
+    for c in rule.clauses:
+        lines.append(f"  - {c.outcome.value} ({c.severity.value}) when: {_describe(c.patterns)}")
+    lines += ["", f"Remedy: {s.remedy.strip()}", f"Guidance: {s.guidance}", f"Rule file: {rule.file}"]
+    return lines
+
+
+def _describe(patterns: tuple) -> str:  # type: ignore[type-arg]
+    parts = []
+    for p in patterns:
+        tests = []
+        for c in p.conditions:
+            if isinstance(c, AnyOf):
+                tests.append("(" + " or ".join(t.source for t in c.tests) + ")")
+            elif isinstance(c, Test) and not c.source.endswith("(compared with)"):
+                tests.append(c.source)
+        if p.negated:
+            parts.append(f"no {p.kind}" + (f" with {' and '.join(tests)}" if tests else ""))
+        elif tests:
+            parts.append(f"{p.alias} ({p.kind}): {' and '.join(tests)}")
+        elif p.kind != "worker":
+            parts.append(f"a {p.kind}")
+    return "; ".join(parts) or "always"
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageProblem(f"--as-of must be a date like 2026-11-23, not '{text}'") from None
+
+
+_USER_ERRORS = (WorkbookError, InputError, RulesetError, OutputError, UsageProblem, FileExistsError)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app and turn every error into one line and exit code 2."""
+    from typer._click import exceptions as click_exc  # typer 0.29 vendors click here
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="fairrecruit", standalone_mode=False)
+    except click_exc.UsageError as e:
+        return _fail(f"{e.format_message()} (see 'fairrecruit {e.ctx.info_name if e.ctx else ''} --help')".replace(
+            "fairrecruit fairrecruit", "fairrecruit"))
+    except click_exc.ClickException as e:
+        return _fail(e.format_message())
+    except click_exc.Abort:
+        return _fail("interrupted")
+    except _USER_ERRORS as e:
+        return _fail(str(e))
+    except EngineError as e:
+        return _fail(f"the rule engine could not evaluate a case exactly, so the run was stopped: {e}")
+    except OSError as e:
+        return _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "))
+    except Exception as e:  # a bug: still one line for the user, details on request
+        if os.environ.get("FAIRRECRUIT_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(e).__name__}: {e}); please report it; "
+                     "set FAIRRECRUIT_DEBUG=1 to see the details")
+    return int(code or 0)
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2

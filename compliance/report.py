@@ -1,0 +1,218 @@
+"""The Report: a pydantic model with a stable JSON shape (published as schema/report.schema.json).
+
+Findings carry the rule, the worker and agency, a message with the record values filled in, the evidence
+(sheet and row of every record used), the sources, the remedy and, where money is owed, the amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from compliance import __version__
+from compliance.casefile import FactSource
+from compliance.conditions import AnyOf
+from compliance.engine import Match
+from compliance.facts import SCHEMA
+from compliance.problems import InputProblem
+from compliance.rules import Clause, Outcome, Rule, Ruleset, Severity
+from compliance.validate import SheetCounts
+
+SCHEMA_VERSION = "1.0"
+FINDING_OUTCOMES = (Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Evidence(_Model):
+    sheet: str
+    row: int
+    record_id: str | None = Field(None, description="The row's own id (fee_id, contract_id...), if it has one.")
+
+
+class Money(_Model):
+    amount: float
+    currency: str
+    record: Evidence = Field(description="The record the amount is owed on; totals count each record once.")
+
+
+class Finding(_Model):
+    finding_id: str
+    rule_id: str
+    rule_title: str
+    outcome: Outcome
+    severity: Severity
+    worker_id: str
+    agency_id: str | None
+    employer_id: str | None
+    message: str
+    evidence: list[Evidence]
+    sources: list[str]
+    remedy: str
+    caveat: str | None = None
+    to_reimburse: Money | None = None
+    clause: str = Field(description="Which outcome clause of the rule fired, as '<rule id>#<n>'.")
+
+
+class RulesetInfo(_Model):
+    name: str
+    version: str
+    title: str
+    as_of: date
+
+
+class RunInfo(_Model):
+    tool: str = "fairrecruit"
+    tool_version: str = __version__
+    schema_version: str = SCHEMA_VERSION
+    input_file: str
+    input_format: str
+    input_sha256: str
+    ruleset: RulesetInfo
+    generated_at: datetime
+    fail_on: Severity
+
+
+class AgencySummary(_Model):
+    agency_id: str
+    workers: int
+    workers_with_violations: int
+    violations: int
+    to_reimburse: dict[str, float]
+
+
+class Summary(_Model):
+    workers_checked: int
+    workers_affected: int = Field(description="Workers with at least one open violation.")
+    findings_by_outcome: dict[str, int]
+    violations_by_severity: dict[str, int]
+    findings_by_rule: dict[str, dict[str, int]]
+    verdicts_by_rule: dict[str, dict[str, int]] = Field(
+        description="For each rule, how many workers got each verdict (the worst outcome among its clauses; "
+                    "compliant when none fired).")
+    to_reimburse: dict[str, float] = Field(description="Open amounts owed to workers, per currency.")
+    by_agency: list[AgencySummary]
+
+
+class Report(_Model):
+    run: RunInfo
+    input_counts: dict[str, SheetCounts]
+    input_problems: list[InputProblem]
+    findings: list[Finding]
+    summary: Summary
+
+    def open_violations(self, at_least: Severity = Severity.LOW) -> list[Finding]:
+        return [f for f in self.findings
+                if f.outcome is Outcome.VIOLATION and f.severity.rank >= at_least.rank]
+
+
+# ---- building findings from engine matches ----
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_ID_FIELDS = {"workers": "worker_id", "agencies": "agency_id", "employers": "employer_id",
+              "contracts": "contract_id", "fees": "fee_id", "complaints": "complaint_id"}
+
+
+def render(value: Any) -> str:
+    if value is None:
+        return "(blank)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
+
+
+def evidence_of(source: FactSource) -> Evidence:
+    field = _ID_FIELDS.get(source.sheet)
+    rid = getattr(source.record, field) if field else None
+    return Evidence(sheet=source.sheet, row=source.record.row, record_id=rid)
+
+
+def case_findings(
+    ruleset: Ruleset, matches: list[Match], sources: list[FactSource]
+) -> tuple[list[dict[str, Any]], dict[str, Outcome]]:
+    """Findings (as dicts, ids assigned later) and each rule's verdict for one worker."""
+    clauses = {c.key: c for c in ruleset.clauses}
+    grouped: dict[tuple[str, ...], list[Match]] = defaultdict(list)
+    for m in sorted(matches):
+        clause = clauses[m[0]]
+        key = (m[0],) if clause.per == "worker" else (m[0], *(str(r) for _, r in m[1]))
+        grouped[key].append(m)
+    verdict: dict[str, Outcome] = {}
+    out = []
+    for group in grouped.values():
+        clause = clauses[group[0][0]]
+        rule = ruleset.rule(clause.rule_id)
+        if verdict.get(rule.id) is None or clause.outcome.rank > verdict[rule.id].rank:
+            verdict[rule.id] = clause.outcome
+        if clause.outcome in FINDING_OUTCOMES:
+            out.append(_finding(rule, clause, group, sources))
+    return out, verdict
+
+
+def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactSource]) -> dict[str, Any]:
+    bound = {alias: sources[row] for alias, row in group[0][1]}
+    rows = sorted({row for m in group for _, row in m[1]})
+    worker = bound["worker"].record
+    money = None
+    if clause.reimburse is not None:
+        src = bound[clause.reimburse.alias]
+        amount = src.display(clause.reimburse.field)
+        if amount:
+            money = Money(amount=round(float(amount), 2), currency=str(src.display("currency") or "(unknown)"),
+                          record=evidence_of(src))
+    return {
+        "rule_id": rule.id, "rule_title": rule.spec.title, "outcome": clause.outcome, "severity": clause.severity,
+        "worker_id": worker.worker_id, "agency_id": worker.agency_id, "employer_id": worker.employer_id,
+        "message": _message(clause, bound), "evidence": [evidence_of(sources[r]) for r in rows],
+        "sources": [f"{s.ref} [{s.confidence}]" + (f" ({s.note})" if s.note else "") for s in rule.spec.sources],
+        "remedy": rule.spec.remedy, "caveat": rule.spec.caveat, "to_reimburse": money, "clause": clause.key,
+    }
+
+
+def _message(clause: Clause, bound: dict[str, FactSource]) -> str:
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "blank_fields":
+            return ", ".join(_blank_fields(clause, bound)) or "(none)"
+        alias, field = name.split(".", 1)
+        return render(bound[alias].display(field))
+
+    return _PLACEHOLDER.sub(fill, clause.message)
+
+
+def _blank_fields(clause: Clause, bound: dict[str, FactSource]) -> list[str]:
+    """Fields the clause tests with `is blank` (directly or in an `any`) that are blank in the match."""
+    names: list[str] = []
+    for p in clause.patterns:
+        if p.negated:
+            continue
+        for c in p.conditions:
+            for t in c.tests if isinstance(c, AnyOf) else (c,):
+                if t.op == "is blank" and bound[p.alias].display(t.left.field) is None:
+                    names.extend(_blank_inputs(bound[p.alias], t.left.field, bound))
+    return list(dict.fromkeys(names))
+
+
+def _blank_inputs(src: FactSource, field: str, bound: dict[str, FactSource]) -> list[str]:
+    """A derived field is blank because some input is: name the cells the user can fill in."""
+    spec = SCHEMA[src.kind][field]
+    if not spec.derived:
+        return [f"{field} ({src.sheet})"]
+    out = []
+    for name in spec.inputs:
+        owner, col = (bound["worker"], name.split(".", 1)[1]) if name.startswith("worker.") else (src, name)
+        if owner.display(col) is None:
+            out.append(f"{col} ({owner.sheet})")
+    return out

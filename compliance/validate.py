@@ -1,0 +1,210 @@
+"""Turn raw spreadsheet rows into typed records, and every doubtful cell into a located input problem.
+
+Nothing is lost and nothing is silently guessed: each row read is either accepted (possibly with some
+cells ignored, each listed) or rejected with its reason. A missing required sheet or column stops the run
+with an InputError naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from compliance import models
+from compliance.cells import CellError, parse_cell
+from compliance.problems import Action, InputProblem, ProblemType
+from compliance.sheets import SHEETS, ColumnSpec, Kind, SheetSpec
+from compliance.workbook import RawRow, RawSheet, RawWorkbook
+
+
+class InputError(Exception):
+    """The workbook cannot be checked at all (a required sheet or column is missing). One line for the user."""
+
+
+class SheetCounts(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    read: int
+    evaluated: int
+    rejected: int
+
+
+@dataclass
+class Dataset:
+    agencies: dict[str, models.Agency] = field(default_factory=dict)
+    employers: dict[str, models.Employer] = field(default_factory=dict)
+    workers: dict[str, models.Worker] = field(default_factory=dict)
+    contracts: list[models.Contract] = field(default_factory=list)
+    fees: list[models.Fee] = field(default_factory=list)
+    documents: list[models.Document] = field(default_factory=list)
+    complaints: list[models.Complaint] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    counts: dict[str, SheetCounts] = field(default_factory=dict)
+
+
+def validate(book: RawWorkbook) -> Dataset:
+    missing = [s.name for s in SHEETS if s.required_sheet and s.name not in book.sheets]
+    if missing:
+        found = ", ".join(sorted(book.sheets)) or "none"
+        raise InputError(f"{book.path.name}: missing required sheet(s): {', '.join(missing)} (sheets found: {found}); "
+                         "run 'fairrecruit template' for a blank workbook with every sheet")
+    for spec in SHEETS:
+        if spec.name in book.sheets:
+            cols = {c.key for c in book.sheets[spec.name].columns}
+            absent = [c.name for c in spec.columns if c.required_column and c.name not in cols]
+            if absent:
+                raise InputError(f"{book.path.name}: sheet '{spec.name}' is missing required column(s): "
+                                 f"{', '.join(absent)}")
+    data = Dataset()
+    ids: dict[str, dict[str, int]] = {}  # sheet -> id -> first row, for duplicates and references
+    for spec in SHEETS:
+        raw = book.sheets.get(spec.name)
+        if raw is None:
+            data.counts[spec.name] = SheetCounts(read=0, evaluated=0, rejected=0)
+            continue
+        _notice_missing_columns(spec, raw, data.problems)
+        accepted = _read_sheet(spec, raw, ids, data.problems)
+        _store(spec, accepted, data)
+        data.counts[spec.name] = SheetCounts(read=len(raw.rows), evaluated=len(accepted),
+                                             rejected=len(raw.rows) - len(accepted))
+    _check_agency_parents(data)
+    return data
+
+
+def _notice_missing_columns(spec: SheetSpec, raw: RawSheet, problems: list[InputProblem]) -> None:
+    present = {c.key for c in raw.columns}
+    for col in spec.columns:
+        if col.name not in present:
+            problems.append(InputProblem(
+                type=ProblemType.MISSING_COLUMN, action=Action.NOTICE, sheet=spec.name, column=col.name,
+                message=f"optional column '{col.name}' not found: rules that need it report insufficient evidence"))
+
+
+def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
+                problems: list[InputProblem]) -> list[models.Record]:
+    record_type = models.RECORD_TYPES[spec.name]
+    present = {c.key for c in raw.columns}
+    columns = [c for c in spec.columns if c.name in present]
+    own_ids = ids.setdefault(spec.name, {})
+    out: list[models.Record] = []
+    for row in raw.rows:
+        values, row_problems, rejected = _parse_row(spec, columns, row, ids)
+        if not rejected and spec.key is not None:
+            key = values[spec.key]
+            if key in own_ids:
+                row_problems.append(_problem(spec, row, spec.key, key, ProblemType.DUPLICATE_ID, Action.ROW_REJECTED,
+                                             f"duplicate {spec.key} '{key}' (first used in row {own_ids[key]})"))
+                rejected = True
+        if not rejected:
+            try:
+                record = record_type(row=row.number, **values)
+            except ValidationError as e:  # the parsers should make this unreachable; never lose the row silently
+                row_problems.append(_problem(spec, row, None, None, ProblemType.BAD_VALUE, Action.ROW_REJECTED,
+                                             f"row could not be read: {e.errors()[0]['msg']}"))
+                rejected = True
+            else:
+                out.append(record)
+                if spec.key is not None:
+                    own_ids[values[spec.key]] = row.number
+        problems.extend(_consistency(spec, row, values) if not rejected else [])
+        problems.extend(row_problems)
+    return out
+
+
+def _parse_row(spec: SheetSpec, columns: list[ColumnSpec], row: RawRow,
+               ids: dict[str, dict[str, int]]) -> tuple[dict[str, Any], list[InputProblem], bool]:
+    values: dict[str, Any] = {}
+    problems: list[InputProblem] = []
+    rejected = False
+    for col in columns:
+        raw_value = row.values.get(col.name)
+        try:
+            value = parse_cell(raw_value, col)
+        except CellError as e:
+            action = Action.ROW_REJECTED if col.required_value else Action.VALUE_IGNORED
+            problems.append(_problem(spec, row, col.name, raw_value, ProblemType.BAD_VALUE, action, str(e)))
+            rejected |= col.required_value
+            continue
+        if value is None:
+            if col.required_value:
+                problems.append(_problem(spec, row, col.name, None, ProblemType.MISSING_VALUE, Action.ROW_REJECTED,
+                                         f"{col.name} is blank"))
+                rejected = True
+            continue
+        if (col.kind is Kind.REF and col.refers_to and col.refers_to != spec.name
+                and value not in ids.get(col.refers_to, {})):
+            problem = _unknown_reference(spec, row, col, value)
+            problems.append(problem)
+            if problem.action is Action.ROW_REJECTED:
+                rejected = True
+                continue
+        values[col.name] = value
+    return values, problems, rejected
+
+
+def _unknown_reference(spec: SheetSpec, row: RawRow, col: ColumnSpec, value: str) -> InputProblem:
+    if col.required_value:
+        return _problem(spec, row, col.name, value, ProblemType.UNKNOWN_REFERENCE, Action.ROW_REJECTED,
+                        f"{col.name} '{value}' is not in the {col.refers_to} sheet (or that row was rejected)")
+    # Kept, not blanked: a blank agency_id would read as "recruited directly"; rules report the gap instead.
+    return _problem(spec, row, col.name, value, ProblemType.UNKNOWN_REFERENCE, Action.NOTICE,
+                    f"{col.name} '{value}' is not in the {col.refers_to} sheet: rules needing that "
+                    f"{_SINGULAR.get(col.refers_to, 'record')} report insufficient evidence")
+
+
+_SINGULAR = {"agencies": "agency", "employers": "employer", "workers": "worker"}
+
+
+def _consistency(spec: SheetSpec, row: RawRow, v: dict[str, Any]) -> list[InputProblem]:
+    """Values that contradict each other are kept (the rules judge them) but pointed out."""
+    out = []
+
+    def check(a: str, b: str, message: str) -> None:
+        if v.get(a) is not None and v.get(b) is not None and v[b] < v[a]:
+            out.append(_problem(spec, row, b, v[b], ProblemType.INCONSISTENT, Action.NOTICE, message))
+
+    if spec.name == "agencies":
+        check("licence_valid_from", "licence_valid_to", "licence_valid_to is before licence_valid_from")
+    if spec.name == "workers":
+        check("recruited_on", "departed_on", "departed_on is before recruited_on")
+        check("date_of_birth", "recruited_on", "recruited_on is before date_of_birth")
+    if spec.name == "fees":
+        check("reimbursed_amount", "amount", "reimbursed_amount is more than amount (counted as fully reimbursed)")
+    return out
+
+
+def _check_agency_parents(data: Dataset) -> None:
+    """Parent agencies may appear later in the same sheet, so they are checked once the sheet is read."""
+    for agency in data.agencies.values():
+        parent = agency.parent_agency_id
+        if parent is None:
+            continue
+        if parent == agency.agency_id:
+            message = "an agency cannot be its own parent: the parent is treated as unknown"
+        elif parent not in data.agencies:
+            message = f"parent_agency_id '{parent}' is not in the agencies sheet: the sub-agent rule reports " \
+                      "insufficient evidence"
+        else:
+            continue
+        data.problems.append(InputProblem(
+            type=ProblemType.UNKNOWN_REFERENCE, action=Action.NOTICE, sheet="agencies", row=agency.row,
+            column="parent_agency_id", value=parent, message=message))
+
+
+def _store(spec: SheetSpec, records: list[models.Record], data: Dataset) -> None:
+    target = getattr(data, spec.name)
+    for r in records:
+        if isinstance(target, dict):
+            assert spec.key is not None  # sheets kept by id are exactly those with a key column
+            target[getattr(r, spec.key)] = r
+        else:
+            target.append(r)
+
+
+def _problem(spec: SheetSpec, row: RawRow, column: str | None, value: Any, type: ProblemType, action: Action,
+             message: str) -> InputProblem:
+    shown = None if value is None else str(value)[:80]
+    return InputProblem(type=type, action=action, sheet=spec.name, row=row.number, column=column, value=shown,
+                        message=message)
