@@ -38,11 +38,11 @@ def fact(kind: str, wref: str, row: int, rng: random.Random, blank_rate: float =
     return out
 
 
-def case(n: int, rng: random.Random) -> list[dict[str, Any]]:
+def case(n: int, rng: random.Random, blank_rate: float = 0.3) -> list[dict[str, Any]]:
     wref = f"W{n}"
-    facts = [fact("worker", wref, 0, rng)]
+    facts = [fact("worker", wref, 0, rng, blank_rate)]
     for kind, (lo, hi) in _COUNTS.items():
         for _ in range(rng.randint(lo, hi)):
-            facts.append(fact(kind, wref, len(facts), rng))
+            facts.append(fact(kind, wref, len(facts), rng, blank_rate))
     rng.shuffle(facts)
     return facts
