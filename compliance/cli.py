@@ -169,17 +169,20 @@ _USER_ERRORS = (WorkbookError, InputError, RulesetError, OutputError, UsageProbl
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn every error into one line and exit code 2."""
-    from typer._click import exceptions as click_exc  # typer 0.29 vendors click here
+    try:  # typer >= 0.2x vendors click; older releases depend on click itself
+        from typer._click.exceptions import ClickException, UsageError
+    except ImportError:  # pragma: no cover
+        from click.exceptions import ClickException, UsageError  # type: ignore[no-redef]
 
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="fairrecruit", standalone_mode=False)
-    except click_exc.UsageError as e:
-        return _fail(f"{e.format_message()} (see 'fairrecruit {e.ctx.info_name if e.ctx else ''} --help')".replace(
-            "fairrecruit fairrecruit", "fairrecruit"))
-    except click_exc.ClickException as e:
+    except UsageError as e:
+        sub = e.ctx.info_name if e.ctx and e.ctx.info_name != "fairrecruit" else ""
+        return _fail(f"{e.format_message()} (see 'fairrecruit {sub} --help')".replace("  ", " "))
+    except ClickException as e:
         return _fail(e.format_message())
-    except click_exc.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         return _fail("interrupted")
     except _USER_ERRORS as e:
         return _fail(str(e))

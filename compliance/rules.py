@@ -220,6 +220,7 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None) -> Ruleset
             rules.append(_compile_rule(spec, file.name, day))
     if not rules:
         raise RulesetError(f"{folder}: no rules found")
+    rules.sort(key=lambda r: r.id)
     return Ruleset(manifest.name, manifest.version, manifest.title, folder, tuple(rules), day)
 
 
@@ -248,11 +249,14 @@ def _validate(model: type[BaseModel], data: Any, file: Path, rule: str | None) -
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
+        # A misspelt key also makes the real key "missing": name the unknown key, the cause, first.
+        errors = sorted(e.errors(), key=lambda err: err["type"] != "extra_forbidden")
+        err = errors[0]
         where = ".".join(str(p) for p in err["loc"])
-        what = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        what = f"unknown key '{err['loc'][-1]}'" if err["type"] == "extra_forbidden" else err["msg"]
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
         prefix = f"{file.name}: rule {rule}" if rule else file.name
-        raise RulesetError(f"{prefix}: {what} at '{where}'") from None
+        raise RulesetError(f"{prefix}: {what} at '{where}'{more}") from None
 
 
 def _compile_rule(spec: RuleSpec, file: str, day: date) -> Rule:
