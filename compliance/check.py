@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,6 @@ class Timings:
     evaluate_s: float = 0.0
     rows: int = 0
     workers: int = 0
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = None,

@@ -142,7 +142,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         columns=(
             _c("worker_id", Kind.ID, "Your identifier for the worker.", required_column=True,
                required_value=True, example="W-001"),
-            _c("name", Kind.TEXT, "Worker name (can be redacted in reports).", example="Asha Rai"),
+            _c("name", Kind.TEXT, "Worker name.", example="Asha Rai"),
             _c("sex", Kind.CHOICE, "female, male or other.", choices=SEXES,
                synonyms={"f": "female", "m": "male", "woman": "female", "man": "male", "女": "female",
                          "男": "male"}, example="female"),

@@ -25,7 +25,7 @@ def print_summary(report: Report, console: Console, max_findings: int = 40) -> N
                   f"input problems {len(report.input_problems)}. Workers checked {s.workers_checked}, "
                   f"with violations {s.workers_affected}.")
     fo = s.findings_by_outcome
-    console.print(f"Findings: [bold red]{fo['violation']} violations[/bold red], {fo['warning']} warnings, "
+    console.print(f"Findings: [bold red]{_n(fo['violation'], 'violation')}[/bold red], {_n(fo['warning'], 'warning')}, "
                   f"{fo['insufficient_evidence']} insufficient evidence, {fo['remediated']} remediated.")
     if s.to_reimburse:
         owed = ", ".join(f"{render(v)} {c}" for c, v in s.to_reimburse.items())
@@ -39,6 +39,10 @@ def print_summary(report: Report, console: Console, max_findings: int = 40) -> N
             console.print(f"  {p.location()}: {p.message} [{p.action.value}]", markup=False)
         if len(report.input_problems) > max_findings:
             console.print(f"  … {len(report.input_problems) - max_findings} more in the JSON report (-o report.json)")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _by_rule(report: Report) -> Table:
