@@ -125,7 +125,12 @@ def _operand(operand: str, spec: FieldSpec, aliases: dict[str, str], params: dic
         if isinstance(value, list):
             raise ConditionError(f"'{text}': parameter {operand} is a list; use 'in'")
         return _literal_for(spec, value, text)
-    if re.fullmatch(rf"{_NAME}\.{_NAME}", operand) and operand.split(".")[0] in aliases:
+    if re.fullmatch(rf"{_NAME}\.{_NAME}", operand):
+        if operand.split(".")[0] not in aliases:
+            # Read as text, it would make the rule silently unable to fire: refuse instead.
+            raise ConditionError(f"'{text}': '{operand.split('.')[0]}' is not a pattern visible here "
+                                 f"(known: {', '.join(aliases)}; a pattern can only compare with patterns before "
+                                 "it, never with an absent one); quote text that contains a dot")
         ref = FieldRef(*operand.split(".", 1))
         other = _spec(ref, aliases, text)
         if _comparable(other.type) != _comparable(spec.type):
@@ -162,9 +167,7 @@ def _literal_for(spec: FieldSpec, value: Any, text: str) -> Any:
         return float(value)
     if spec.type is FieldType.DATE:
         raise ConditionError(f"'{text}': compare dates with another date field, not a literal")
-    value = str(value) if not isinstance(value, str) else value
-    if isinstance(value, float):
-        value = str(value)
+    value = value if isinstance(value, str) else str(value)
     if spec.type is FieldType.YESNO and value not in ("yes", "no"):
         raise ConditionError(f"'{text}': {spec.name} is yes/no; {value!r} is neither")
     if spec.type is FieldType.CHOICE and value not in spec.choices:

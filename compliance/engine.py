@@ -119,7 +119,10 @@ class Engine:
 
         def record(c: Any) -> None:
             try:
-                self._found.append((clause.key, tuple((a, int(c._m[a]["row"])) for a in aliases)))
+                rows = tuple((a, c._m[a]["row"]) for a in aliases)
+                if any(type(r) is not int for _, r in rows):  # a coerced row would cite the wrong evidence
+                    raise TypeError(f"fact rows must be int, got {rows!r}")
+                self._found.append((clause.key, rows))
             except BaseException as e:  # durable swallows exceptions in actions (#8): keep them
                 self._errors.append(f"{clause.key}: {e!r}")
 
