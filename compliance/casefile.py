@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 
 from compliance import models
-from compliance.cells import language_key
 from compliance.facts import KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
+from compliance.languages import language_key
 from compliance.validate import Dataset
 
 

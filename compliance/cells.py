@@ -13,7 +13,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
 
 from compliance.sheets import ColumnSpec, Kind
 
@@ -340,67 +339,3 @@ def parse_cell(v: object, spec: ColumnSpec) -> object:
     if spec.kind is Kind.CHOICE:
         return parse_choice(v, spec)
     return _PARSERS[spec.kind](v)
-
-
-# ---------------------------------------------------------------------------------------------- languages
-
-# Names babel lacks or spells differently; keys are casefolded.
-_LANGUAGE_ALIASES = {
-    "bahasa indonesia": "id", "bahasa melayu": "ms", "malay": "ms", "tagalog": "fil", "filipino": "fil",
-    "tl": "fil", "burmese": "my", "myanmar": "my", "bangla": "bn",
-}
-# Locales whose names for other languages are worth accepting (after English and Chinese): the
-# languages inspectors and caseworkers in origin and destination countries commonly write in.
-_NAME_LOCALES = ("en", "zh", "zh_Hant", "fr", "es", "pt", "ar", "ru", "hi", "ne", "id", "ms", "bn", "th",
-                 "vi", "fil", "my", "ja", "ko")
-_CHINESE_SUFFIXES = ("语", "語", "文")
-
-
-def _canonical(code: str) -> str:
-    base = code.split("_")[0].casefold()  # en_GB, zh_Hans -> en, zh: the language is what matters
-    return _LANGUAGE_ALIASES.get(base, base)
-
-
-def _add_names(table: dict[str, str], names: dict[str, str]) -> None:
-    for code, name in names.items():
-        key = name.casefold()
-        table.setdefault(key, _canonical(code))
-        if key.endswith(_CHINESE_SUFFIXES) and len(key) >= 2:
-            table.setdefault(key[:-1], _canonical(code))
-
-
-@cache
-def _language_table() -> dict[str, str]:
-    from babel import Locale, localedata
-
-    # Earlier entries win, so English names and codes take precedence over other locales' names.
-    table: dict[str, str] = dict(_LANGUAGE_ALIASES)
-    english = Locale("en").languages
-    for code in english:
-        table.setdefault(code.casefold(), _canonical(code))
-    _add_names(table, english)
-    for code in english:  # each language's own name: नेपाली, Bahasa Indonesia, ...
-        if "_" in code or not localedata.exists(code):
-            continue
-        try:
-            own = Locale.parse(code).languages.get(code)
-        except Exception:  # babel data gaps must not stop a check
-            continue
-        if own:
-            _add_names(table, {code: own})
-    for loc in _NAME_LOCALES:
-        try:
-            _add_names(table, dict(Locale.parse(loc).languages))
-        except Exception:
-            continue
-    return table
-
-
-def language_key(name: str) -> str:
-    key = " ".join(name.casefold().split())
-    table = _language_table()
-    if key in table:
-        return table[key]
-    if key.endswith(_CHINESE_SUFFIXES) and key[:-1] in table:
-        return table[key[:-1]]
-    return key

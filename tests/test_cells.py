@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from compliance.cells import (
     CellError,
-    language_key,
     normalize_header,
     parse_amount,
     parse_cell,
@@ -21,6 +20,7 @@ from compliance.cells import (
     parse_text,
     parse_yes_no,
 )
+from compliance.languages import language_key
 from compliance.sheets import SHEETS_BY_NAME, ColumnSpec, Kind
 
 ALL_PARSERS = [parse_text, parse_id, parse_date, parse_amount, parse_number, parse_yes_no, parse_list]
@@ -428,3 +428,11 @@ def test_language_names_in_different_languages_share_one_key(names, key):
 def test_unknown_language_names_match_only_when_equal_ignoring_case():
     assert language_key("Klingonese ") == language_key("klingonese") == "klingonese"
     assert language_key("Klingonese") != language_key("Klingon Dialect")
+
+
+def test_committed_language_table_equals_a_fresh_build_from_babel() -> None:
+    import json
+
+    from compliance.languages import TABLE, build_table
+
+    assert json.loads(TABLE.read_text(encoding="utf-8")) == build_table(), "run: python -m compliance.languages"
