@@ -12,18 +12,8 @@ from compliance import engine as engine_module
 from compliance import reference
 from compliance.engine import Engine, EngineError, compile_clause
 from compliance.facts import ANCHOR, SCHEMA
-from compliance.rules import Ruleset, load_ruleset
+from compliance.rules import Ruleset
 from tests.casegen import case, fact
-
-
-@pytest.fixture(scope="module")
-def ruleset() -> Ruleset:
-    return load_ruleset()
-
-
-@pytest.fixture(scope="module")
-def engine(ruleset: Ruleset) -> Engine:
-    return Engine(ruleset)
 
 
 def _agrees(engine: Engine, ruleset: Ruleset, facts: list[dict[str, Any]]) -> bool:

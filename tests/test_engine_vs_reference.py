@@ -12,20 +12,10 @@ from hypothesis import strategies as st
 
 from compliance import reference
 from compliance.engine import Engine
-from compliance.rules import Ruleset, load_ruleset
+from compliance.rules import Ruleset
 from tests.casegen import case
 
 CASES_PER_SEED = 2_600  # 4 seeds: 10,400 case files
-
-
-@pytest.fixture(scope="module")
-def ruleset() -> Ruleset:
-    return load_ruleset()
-
-
-@pytest.fixture(scope="module")
-def engine(ruleset: Ruleset) -> Engine:
-    return Engine(ruleset)
 
 
 @pytest.mark.parametrize("seed", [11, 12, 13, 14])
