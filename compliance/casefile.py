@@ -151,13 +151,17 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
     return {}
 
 
-def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]:
+def worker_borne(fee: models.Fee) -> str | None:
+    """yes/no/None (unknown): see fee.worker_borne in facts.py."""
     if fee.paid_by == "worker" or fee.method in ("wage_deduction", "loan"):
-        borne = "yes"
-    elif fee.paid_by in ("employer", "agency"):
-        borne = "no"
-    else:
-        borne = None
+        return "yes"
+    if fee.paid_by in ("employer", "agency"):
+        return "no"
+    return None
+
+
+def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]:
+    borne = worker_borne(fee)
     outstanding = None
     if fee.amount is not None:
         outstanding = max(fee.amount - (fee.reimbursed_amount or 0.0), 0.0)

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from compliance import reference
-from compliance.casefile import CaseFile, case_files
+from compliance import models, reference
+from compliance.casefile import CaseFile, case_files, worker_borne
 from compliance.engine import Engine
 from compliance.report import (
     AgencySummary,
@@ -20,6 +20,7 @@ from compliance.report import (
     RulesetInfo,
     RunInfo,
     Summary,
+    WorkerSummary,
     case_findings,
 )
 from compliance.rules import Outcome, Ruleset, Severity, load_ruleset
@@ -60,10 +61,10 @@ def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = No
     run = RunInfo(
         input_file=path.name, input_format=book.format, input_sha256=book.sha256,
         ruleset=RulesetInfo(name=rs.name, version=rs.version, title=rs.title, as_of=rs.as_of),
-        generated_at=datetime.now(UTC).replace(microsecond=0), fail_on=fail_on,
+        generated_at=datetime.now(UTC).replace(microsecond=0), fail_on=fail_on, lang=rs.lang,
     )
     return Report(run=run, input_counts=data.counts, input_problems=data.problems, findings=findings,
-                  summary=summarise(data, rs, findings, verdicts))
+                  summary=summarise(data, rs, findings, verdicts), workers=worker_rows(data, findings))
 
 
 def evaluate(data: Dataset, rs: Ruleset, *, evaluator: str = "engine",
@@ -107,8 +108,40 @@ def summarise(data: Dataset, rs: Ruleset, findings: list[Finding], verdicts: Ite
     return Summary(
         workers_checked=len(data.workers), workers_affected=len(affected), findings_by_outcome=by_outcome,
         violations_by_severity=by_severity, findings_by_rule=by_rule, verdicts_by_rule=verdict_counts,
-        to_reimburse=_owed(findings), by_agency=_by_agency(data, findings),
+        to_reimburse=_owed(findings), worker_paid_by_category=_paid_by_category(data),
+        by_agency=_by_agency(data, findings),
     )
+
+
+def _money(pairs: Iterable[tuple[str | None, float | None]]) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for currency, amount in pairs:
+        if amount:
+            totals[currency or "(unknown)"] += amount
+    return {c: round(a, 2) for c, a in sorted(totals.items())}
+
+
+def _worker_paid(fees: Iterable[models.Fee]) -> list[models.Fee]:
+    return [f for f in fees if worker_borne(f) == "yes" and f.amount]
+
+
+def worker_rows(data: Dataset, findings: list[Finding]) -> list[WorkerSummary]:
+    by_worker: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_worker[f.worker_id].append(f)
+    fees: dict[str, list[models.Fee]] = defaultdict(list)
+    for fee in _worker_paid(data.fees):
+        fees[fee.worker_id].append(fee)
+    rows = []
+    for w in data.workers.values():
+        own = by_worker[w.worker_id]
+        open_ = [f for f in own if f.outcome is Outcome.VIOLATION]
+        rows.append(WorkerSummary(
+            worker_id=w.worker_id, name=w.name, agency_id=w.agency_id, employer_id=w.employer_id,
+            findings=len(own), violations=len(open_),
+            highest_severity=max((f.severity for f in open_), key=lambda s: s.rank, default=None),
+            paid=_money((f.currency, f.amount) for f in fees[w.worker_id]), to_reimburse=_owed(own)))
+    return rows
 
 
 def _owed(findings: Iterable[Finding]) -> dict[str, float]:
@@ -118,10 +151,7 @@ def _owed(findings: Iterable[Finding]) -> dict[str, float]:
         if f.outcome is Outcome.VIOLATION and f.to_reimburse is not None:
             m = f.to_reimburse
             seen[(m.record.sheet, m.record.row)] = (m.currency, m.amount)
-    totals: dict[str, float] = defaultdict(float)
-    for currency, amount in seen.values():
-        totals[currency] += amount
-    return {c: round(a, 2) for c, a in sorted(totals.items())}
+    return _money(seen.values())
 
 
 def _by_agency(data: Dataset, findings: list[Finding]) -> list[AgencySummary]:
@@ -133,9 +163,32 @@ def _by_agency(data: Dataset, findings: list[Finding]) -> list[AgencySummary]:
     for f in findings:
         if f.agency_id and f.outcome is Outcome.VIOLATION:
             violations[f.agency_id].append(f)
-    return [
-        AgencySummary(agency_id=a, workers=len(workers[a]),
-                      workers_with_violations=len({f.worker_id for f in violations[a]}),
-                      violations=len(violations[a]), to_reimburse=_owed(violations[a]))
-        for a in sorted(workers)
-    ]
+    charged: dict[str, list[models.Fee]] = defaultdict(list)
+    for fee in _worker_paid(data.fees):
+        if fee.agency_id:
+            charged[fee.agency_id].append(fee)
+    out = []
+    for a in sorted(set(workers) | set(charged)):
+        found = violations[a]
+        affected = len({f.worker_id for f in found})
+        worst = max(found, key=lambda f: (f.severity.rank, f.rule_id), default=None)
+        agency = data.agencies.get(a)
+        out.append(AgencySummary(
+            agency_id=a, name=agency.name if agency else None, workers=len(workers[a]),
+            workers_with_violations=affected,
+            share_with_violations=round(affected / len(workers[a]), 4) if workers[a] else 0.0,
+            violations=len(found), fees_charged_to_workers=_money((f.currency, f.amount) for f in charged[a]),
+            to_reimburse=_owed(found),
+            risk_grade=_GRADES[worst.severity] if worst else "A", risk_rule=worst.rule_id if worst else None))
+    return out
+
+
+# The grade an agency gets from its worst open violation: a plain letter a reader can rank agencies by.
+_GRADES = {Severity.LOW: "B", Severity.MEDIUM: "C", Severity.HIGH: "D", Severity.CRITICAL: "E"}
+
+
+def _paid_by_category(data: Dataset) -> dict[str, dict[str, float]]:
+    by_cat: dict[str, list[models.Fee]] = defaultdict(list)
+    for fee in _worker_paid(data.fees):
+        by_cat[fee.category or "(blank)"].append(fee)
+    return {c: _money((f.currency, f.amount) for f in fees) for c, fees in sorted(by_cat.items())}

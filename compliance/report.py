@@ -77,13 +77,33 @@ class RunInfo(_Model):
     ruleset: RulesetInfo
     generated_at: datetime
     fail_on: Severity
+    lang: str = Field("en", description="Language of every text in the report.")
+    redacted: bool = Field(False, description="Worker names were replaced by pseudonyms.")
 
 
 class AgencySummary(_Model):
     agency_id: str
-    workers: int
+    name: str | None = None
+    workers: int = Field(description="Workers the agency recruited.")
     workers_with_violations: int
+    share_with_violations: float = Field(description="workers_with_violations / workers (0 when no workers).")
     violations: int
+    fees_charged_to_workers: dict[str, float] = Field(
+        description="Amounts workers bore for fees the agency collected, per currency, refunds included.")
+    to_reimburse: dict[str, float]
+    risk_grade: str = Field(description="A (no open violation) to E (a critical one): the worst open violation.")
+    risk_rule: str | None = Field(None, description="The rule of the finding that set the grade.")
+
+
+class WorkerSummary(_Model):
+    worker_id: str
+    name: str | None
+    agency_id: str | None
+    employer_id: str | None
+    findings: int = Field(description="Findings of any outcome.")
+    violations: int = Field(description="Open violations.")
+    highest_severity: Severity | None = Field(None, description="Of the open violations.")
+    paid: dict[str, float] = Field(description="Fees and costs the worker bore, per currency.")
     to_reimburse: dict[str, float]
 
 
@@ -97,6 +117,8 @@ class Summary(_Model):
         description="For each rule, how many workers got each verdict (the worst outcome among its clauses; "
                     "compliant when none fired).")
     to_reimburse: dict[str, float] = Field(description="Open amounts owed to workers, per currency.")
+    worker_paid_by_category: dict[str, dict[str, float]] = Field(
+        description="Fees and costs workers bore, by fee category, per currency.")
     by_agency: list[AgencySummary]
 
 
@@ -106,6 +128,7 @@ class Report(_Model):
     input_problems: list[InputProblem]
     findings: list[Finding]
     summary: Summary
+    workers: list[WorkerSummary] = Field(description="One row per worker checked, in input order.")
 
     def open_violations(self, at_least: Severity = Severity.LOW) -> list[Finding]:
         return [f for f in self.findings
@@ -173,15 +196,15 @@ def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactS
             money = Money(amount=round(float(amount), 2), currency=str(src.display("currency") or "(unknown)"),
                           record=evidence_of(src))
     return {
-        "rule_id": rule.id, "rule_title": rule.spec.title, "outcome": clause.outcome, "severity": clause.severity,
+        "rule_id": rule.id, "rule_title": rule.text.title, "outcome": clause.outcome, "severity": clause.severity,
         "worker_id": worker.worker_id, "agency_id": worker.agency_id, "employer_id": worker.employer_id,
-        "message": _message(clause, bound), "evidence": [evidence_of(sources[r]) for r in rows],
-        "sources": [f"{s.ref} [{s.confidence}]" + (f" ({s.note})" if s.note else "") for s in rule.spec.sources],
-        "remedy": rule.spec.remedy, "caveat": rule.spec.caveat, "to_reimburse": money, "clause": clause.key,
+        "message": _message(clause, rule.text.messages[clause.key], bound),
+        "evidence": [evidence_of(sources[r]) for r in rows], "sources": list(rule.text.sources),
+        "remedy": rule.text.remedy, "caveat": rule.text.caveat, "to_reimburse": money, "clause": clause.key,
     }
 
 
-def _message(clause: Clause, bound: dict[str, FactSource]) -> str:
+def _message(clause: Clause, template: str, bound: dict[str, FactSource]) -> str:
     def fill(m: re.Match[str]) -> str:
         name = m.group(1)
         if name == "blank_fields":
@@ -189,7 +212,7 @@ def _message(clause: Clause, bound: dict[str, FactSource]) -> str:
         alias, field = name.split(".", 1)
         return render(bound[alias].display(field))
 
-    return _PLACEHOLDER.sub(fill, clause.message)
+    return _PLACEHOLDER.sub(fill, template)
 
 
 def _blank_fields(clause: Clause, bound: dict[str, FactSource]) -> list[str]:

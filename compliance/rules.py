@@ -152,11 +152,24 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class RuleText:
+    """A rule's user-facing texts in one language; `messages` by clause key."""
+
+    title: str
+    summary: str
+    remedy: str
+    caveat: str | None
+    sources: tuple[str, ...]  # each "reference [confidence] (note)"
+    messages: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Rule:
     spec: RuleSpec
     file: str
     clauses: tuple[Clause, ...]
     params: dict[str, Any]
+    text: RuleText
 
     @property
     def id(self) -> str:
@@ -171,6 +184,7 @@ class Ruleset:
     path: Path
     rules: tuple[Rule, ...]
     as_of: date
+    lang: str = "en"
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -195,8 +209,9 @@ def default_ruleset_path() -> Path:
     raise RulesetError("the baseline ruleset is missing from this installation (rulesets/baseline)")
 
 
-def load_ruleset(path: Path | None = None, as_of: date | None = None) -> Ruleset:
-    """Load and check every rule file of the ruleset folder. Parameters are resolved for `as_of`."""
+def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str = "en") -> Ruleset:
+    """Load and check every rule file of the ruleset folder. Parameters are resolved for `as_of`; texts are
+    in `lang` (English from the rule files, other languages from locales/<lang>.yaml, which must be complete)."""
     folder = path or default_ruleset_path()
     day = as_of or date.today()
     if not (folder / "ruleset.yaml").is_file():
@@ -221,7 +236,9 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None) -> Ruleset
     if not rules:
         raise RulesetError(f"{folder}: no rules found")
     rules.sort(key=lambda r: r.id)
-    return Ruleset(manifest.name, manifest.version, manifest.title, folder, tuple(rules), day)
+    if lang != "en":
+        rules = _translated(rules, folder, lang)
+    return Ruleset(manifest.name, manifest.version, manifest.title, folder, tuple(rules), day, lang)
 
 
 def _read_yaml(file: Path) -> Any:
@@ -271,7 +288,66 @@ def _compile_rule(spec: RuleSpec, file: str, day: date) -> Rule:
             clauses.append(_compile_clause(spec, n, cs, params))
         except ConditionError as e:
             raise RulesetError(f"{where}: outcome #{n + 1}: {e}") from None
-    return Rule(spec, file, tuple(clauses), params)
+    text = RuleText(
+        title=spec.title, summary=spec.summary.strip(), remedy=spec.remedy.strip(),
+        caveat=spec.caveat.strip() if spec.caveat else None,
+        sources=tuple(_source_line(s.ref, s.confidence, s.note) for s in spec.sources),
+        messages={c.key: c.message for c in clauses},
+    )
+    return Rule(spec, file, tuple(clauses), params, text)
+
+
+def _source_line(ref: str, confidence: str, note: str | None) -> str:
+    return f"{ref} [{confidence}]" + (f" ({note})" if note else "")
+
+
+def _translated(rules: list[Rule], folder: Path, lang: str) -> list[Rule]:
+    """Rules with their texts in `lang`. Anything missing, or a placeholder that differs from the English
+    message, is an error: a report must never mix languages silently."""
+    file = folder / "locales" / f"{lang}.yaml"
+    if not file.is_file():
+        raise RulesetError(f"ruleset {folder.name} has no '{lang}' texts (locales/{lang}.yaml)")
+    data = _read_yaml(file) or {}
+    where = f"locales/{lang}.yaml"
+    out = []
+    for rule in rules:
+        t = data.get(rule.id)
+        if not isinstance(t, dict):
+            raise RulesetError(f"{where}: rule {rule.id} has no translation")
+        spec = rule.spec
+        for key in ("title", "summary", "remedy") + (("caveat",) if spec.caveat else ()):
+            if not str(t.get(key) or "").strip():
+                raise RulesetError(f"{where}: rule {rule.id}: '{key}' is missing")
+        sources = t.get("sources") or []
+        if len(sources) != len(spec.sources):
+            raise RulesetError(f"{where}: rule {rule.id}: {len(sources)} sources, the rule has {len(spec.sources)}")
+        notes = {int(k): v for k, v in (t.get("source_notes") or {}).items()}
+        want_notes = {i + 1 for i, s in enumerate(spec.sources) if s.note}
+        if set(notes) != want_notes:
+            raise RulesetError(f"{where}: rule {rule.id}: source_notes must cover sources {sorted(want_notes)}")
+        messages = {int(k): str(v) for k, v in (t.get("messages") or {}).items()}
+        translated = {}
+        for n, clause in enumerate(rule.clauses, 1):
+            if n not in messages:
+                raise RulesetError(f"{where}: rule {rule.id}: message {n} is missing")
+            if set(_PLACEHOLDER.findall(messages[n])) != set(_PLACEHOLDER.findall(clause.message)):
+                raise RulesetError(f"{where}: rule {rule.id}: message {n} must use exactly the placeholders "
+                                   f"of the English message: {sorted(set(_PLACEHOLDER.findall(clause.message)))}")
+            translated[clause.key] = messages[n]
+        if set(messages) - set(range(1, len(rule.clauses) + 1)):
+            raise RulesetError(f"{where}: rule {rule.id}: messages for outcomes the rule does not have")
+        text = RuleText(
+            title=str(t["title"]).strip(), summary=str(t["summary"]).strip(), remedy=str(t["remedy"]).strip(),
+            caveat=str(t["caveat"]).strip() if spec.caveat else None,
+            sources=tuple(_source_line(str(src), s.confidence, notes.get(i + 1))
+                          for i, (src, s) in enumerate(zip(sources, spec.sources, strict=True))),
+            messages=translated,
+        )
+        out.append(Rule(rule.spec, rule.file, rule.clauses, rule.params, text))
+    extra = set(data) - {r.id for r in rules}
+    if extra:
+        raise RulesetError(f"{where}: translations for rules that do not exist: {', '.join(sorted(extra))}")
+    return out
 
 
 def _pattern_parts(alias: str, raw: Any) -> tuple[str, list[Any]]:

@@ -1,14 +1,23 @@
-"""Report writers, chosen by the output file's extension."""
+"""Report writers, chosen by the output file's extension. Each is `write(report, path, catalog)`.
+
+Writers are imported when used, so that a JSON run does not load the Excel or HTML machinery.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
+from compliance.i18n import Catalog
 from compliance.report import Report
-from compliance.writers.json import write_json
 
-WRITERS: dict[str, Callable[[Report, Path], None]] = {".json": write_json}
+WRITERS: dict[str, str] = {
+    ".json": "compliance.writers.json:write_json",
+    ".xlsx": "compliance.writers.xlsx:write_xlsx",
+    ".html": "compliance.writers.html:write_html",
+    ".csv": "compliance.writers.csv:write_csv",
+    ".md": "compliance.writers.markdown:write_markdown",
+}
 
 
 class OutputError(Exception):
@@ -24,9 +33,11 @@ def check_output(path: Path) -> None:
         raise OutputError(f"cannot write '{path}': folder '{path.parent}' does not exist")
 
 
-def write_report(report: Report, path: Path) -> None:
+def write_report(report: Report, path: Path, catalog: Catalog | None = None) -> None:
     check_output(path)
+    module, func = WRITERS[path.suffix.lower()].split(":")
+    writer = getattr(importlib.import_module(module), func)
     try:
-        WRITERS[path.suffix.lower()](report, path)
+        writer(report, path, catalog or Catalog(report.run.lang))
     except OSError as e:
         raise OutputError(f"cannot write '{path}': {e.strerror or e}") from None

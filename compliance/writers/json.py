@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from compliance.i18n import Catalog
 from compliance.report import Report
 
 
-def write_json(report: Report, path: Path) -> None:
+def write_json(report: Report, path: Path, catalog: Catalog | None = None) -> None:
+    """The whole report; its texts are already in the report's language, so the catalog is not needed."""
     path.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
 
 
