@@ -39,7 +39,7 @@ class Timings:
 
 def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = None,
           fail_on: Severity = Severity.LOW, evaluator: str = "engine",
-          timings: Timings | None = None, progress: Callable[[int], None] | None = None) -> Report:
+          timings: Timings | None = None, progress: Callable[[int, int, int], None] | None = None) -> Report:
     """Check one workbook (or folder of CSV files) and return the report.
 
     `evaluator` is "engine" (durable-rules, the default) or "reference" (the pure-Python evaluator, for
@@ -55,7 +55,9 @@ def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = No
     t.validate_s = time.perf_counter() - start
     t.rows = sum(c.read for c in data.counts.values())
     start = time.perf_counter()
-    findings, verdicts = evaluate(data, rs, evaluator=evaluator, progress=progress)
+    rows = t.rows
+    findings, verdicts = evaluate(data, rs, evaluator=evaluator,
+                                  progress=(lambda n: progress(n, len(data.workers), rows)) if progress else None)
     t.evaluate_s = time.perf_counter() - start
     t.workers = len(data.workers)
     run = RunInfo(

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from compliance.conditions import AnyOf, Test
 from compliance.engine import EngineError
+from compliance.i18n import Catalog, CatalogError, languages
 from compliance.rules import Rule, RulesetError, Severity, load_ruleset
 from compliance.validate import InputError
 from compliance.workbook import WorkbookError
@@ -57,29 +60,64 @@ def check(
     as_of: Annotated[str | None, typer.Option(help="Evaluation date, YYYY-MM-DD (default: today). Parameters "
                                                    "in force and 'days since' are computed for it.")] = None,
     ruleset: RulesetOpt = None,
+    lang: Annotated[str, typer.Option(help="Language of the reports and the summary: "
+                                           f"{', '.join(languages())}.")] = "en",
+    redact: Annotated[bool, typer.Option(help="Replace worker names with stable pseudonyms (P-0001...) in "
+                                              "every output, for reports that leave the organisation.")] = False,
     evaluator: Annotated[str, typer.Option(help="engine (durable-rules) or reference (pure Python); "
                                                 "both give the same findings.")] = "engine",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
     max_findings: Annotated[int, typer.Option(help="Findings listed on the terminal.")] = 40,
 ) -> None:
-    """Check a workbook; list findings; exit 1 if there are open violations."""
+    """Check a workbook; list findings; exit 1 if there are open violations. Several -o write several formats
+    (.json .xlsx .html .csv .md) from one evaluation."""
     from compliance.check import check as run_check
+    from compliance.redact import redact as redact_report
     from compliance.writers.terminal import print_summary
 
     if evaluator not in ("engine", "reference"):
         raise UsageProblem(f"--evaluator must be engine or reference, not '{evaluator}'")
+    if lang not in languages():
+        raise UsageProblem(f"--lang must be one of {', '.join(languages())}, not '{lang}'")
+    catalog = Catalog(lang)
     for path in output or []:
         check_output(path)
-    day = _date(as_of)
-    rs = load_ruleset(ruleset, as_of=day)
-    report = run_check(workbook, rs, fail_on=fail_on, evaluator=evaluator)
+    rs = load_ruleset(ruleset, as_of=_date(as_of), lang=lang)
+    with _progress(catalog, enabled=not quiet) as progress:
+        report = run_check(workbook, rs, fail_on=fail_on, evaluator=evaluator, progress=progress)
+    if redact:
+        report = redact_report(report)
     for path in output or []:
-        write_report(report, path)
+        write_report(report, path, catalog)
     if not quiet:
-        print_summary(report, out, max_findings)
+        print_summary(report, out, catalog, max_findings)
         for path in output or []:
-            out.print(f"Report written to {path}")
+            out.print(catalog.t("term.written", path=path), markup=False)
     raise typer.Exit(1 if report.open_violations(fail_on) else 0)
+
+
+PROGRESS_FROM_ROWS = 5_000  # below this a check takes a few seconds: a bar would only flicker
+
+
+@contextmanager
+def _progress(catalog: Catalog, enabled: bool) -> Iterator[Callable[[int, int, int], None] | None]:
+    """A progress bar for big inputs on a terminal (never when output is piped or redirected)."""
+    if not enabled or not out.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=out, transient=True) as bar:
+        task: list[Any] = []
+
+        def advance(done: int, total: int, rows: int) -> None:
+            if rows < PROGRESS_FROM_ROWS:
+                return
+            if not task:
+                task.append(bar.add_task(catalog.t("term.progress"), total=total))
+            bar.update(task[0], completed=done)
+
+        yield advance
 
 
 @app.command()
@@ -164,7 +202,7 @@ def _date(text: str | None) -> date | None:
         raise UsageProblem(f"--as-of must be a date like 2026-11-23, not '{text}'") from None
 
 
-_USER_ERRORS = (WorkbookError, InputError, RulesetError, OutputError, UsageProblem, FileExistsError)
+_USER_ERRORS = (WorkbookError, InputError, RulesetError, OutputError, UsageProblem, FileExistsError, CatalogError)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,7 +64,7 @@ class Catalog:
     def severity(self, severity: Severity | str) -> str:
         return self.t(f"severity.{Severity(severity).value}")
 
-    def keys(self) -> set[str]:
+    def all_keys(self) -> set[str]:
         return set(self._t)
 
 

@@ -5,69 +5,65 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from compliance.report import Finding, Report, render
+from compliance.i18n import Catalog
+from compliance.report import Finding, Report
 from compliance.rules import Outcome
+from compliance.writers.common import evidence_text, money_text
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
-_LABEL = {Outcome.VIOLATION: "VIOLATION", Outcome.WARNING: "warning",
-          Outcome.INSUFFICIENT_EVIDENCE: "insufficient evidence", Outcome.REMEDIATED: "remediated"}
+_ORDER = [Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED]
 
 
-def print_summary(report: Report, console: Console, max_findings: int = 40) -> None:
-    s = report.summary
-    run = report.run
-    console.print(f"[bold]fairrecruit[/bold] {run.input_file} — ruleset {run.ruleset.name} "
-                  f"{run.ruleset.version}, as of {run.ruleset.as_of.isoformat()}")
-    counts = report.input_counts
-    read = sum(c.read for c in counts.values())
-    rejected = sum(c.rejected for c in counts.values())
-    console.print(f"Rows read {read}, evaluated {read - rejected}, rejected {rejected}; "
-                  f"input problems {len(report.input_problems)}. Workers checked {s.workers_checked}, "
-                  f"with violations {s.workers_affected}.")
+def print_summary(report: Report, console: Console, catalog: Catalog, max_findings: int = 40) -> None:
+    c, s, run = catalog, report.summary, report.run
+    console.print(c.t("term.header", file=run.input_file, ruleset=run.ruleset.name, version=run.ruleset.version,
+                      as_of=run.ruleset.as_of.isoformat()), markup=False)
+    read = sum(n.read for n in report.input_counts.values())
+    rejected = sum(n.rejected for n in report.input_counts.values())
+    console.print(c.t("term.rows", read=read, evaluated=read - rejected, rejected=rejected,
+                      problems=len(report.input_problems), workers=s.workers_checked, affected=s.workers_affected),
+                  markup=False)
     fo = s.findings_by_outcome
-    console.print(f"Findings: [bold red]{_n(fo['violation'], 'violation')}[/bold red], {_n(fo['warning'], 'warning')}, "
-                  f"{fo['insufficient_evidence']} insufficient evidence, {fo['remediated']} remediated.")
+    console.print(c.t("term.findings", violations=fo["violation"], warnings=fo["warning"],
+                      insufficient=fo["insufficient_evidence"], remediated=fo["remediated"]), markup=False)
     if s.to_reimburse:
-        owed = ", ".join(f"{render(v)} {c}" for c, v in s.to_reimburse.items())
-        console.print(f"Owed to workers (open): [bold]{owed}[/bold]")
+        console.print(c.t("term.owed", amounts=money_text(s.to_reimburse)), markup=False)
     if report.findings:
-        console.print(_by_rule(report))
-        _list(report.findings, console, max_findings)
+        console.print(_by_rule(report, c))
+        _list(report.findings, console, c, max_findings)
     if report.input_problems:
-        console.print(f"\n[bold]Input problems[/bold] ({len(report.input_problems)}):")
+        console.print()
+        console.print(c.t("term.problems", count=len(report.input_problems)), markup=False)
         for p in report.input_problems[:max_findings]:
-            console.print(f"  {p.location()}: {p.message} [{p.action.value}]", markup=False)
+            where = c.t("term.row_ref", sheet=p.sheet, row=p.row) if p.row else p.sheet
+            column = f", {p.column}" if p.column else ""
+            console.print(f"  {where}{column}: {p.message} [{c.t('action.' + p.action.value)}]", markup=False)
         if len(report.input_problems) > max_findings:
-            console.print(f"  … {len(report.input_problems) - max_findings} more in the JSON report (-o report.json)")
+            console.print(c.t("term.more_problems", count=len(report.input_problems) - max_findings), markup=False)
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
-def _by_rule(report: Report) -> Table:
-    table = Table(title="Findings by rule", title_justify="left")
-    for col in ("rule", "severity", "viol.", "warn.", "insuff.", "remed."):
-        table.add_column(col, no_wrap=True)
-    table.add_column("title")
+def _by_rule(report: Report, c: Catalog) -> Table:
+    table = Table(title=c.t("term.by_rule"), title_justify="left")
+    for key in ("rule", "severity", "violations", "warnings", "insufficient", "remediated"):
+        table.add_column(c.t(f"term.col.{key}"), no_wrap=True)
+    table.add_column(c.t("term.col.title"))
     for rule_id, counts in report.summary.findings_by_rule.items():
         if not counts:
             continue
         f = next(x for x in report.findings if x.rule_id == rule_id)
-        table.add_row(rule_id, f"[{_STYLE[f.severity.value]}]{f.severity.value}[/]",
-                      *(str(counts.get(o, 0)) for o in ("violation", "warning", "insufficient_evidence",
-                                                         "remediated")), f.rule_title)
+        table.add_row(rule_id, f"[{_STYLE[f.severity.value]}]{c.severity(f.severity)}[/]",
+                      *(str(counts.get(o.value, 0)) for o in _ORDER), f.rule_title)
     return table
 
 
-def _list(findings: list[Finding], console: Console, limit: int) -> None:
-    order = [Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED]
-    ranked = sorted(findings, key=lambda f: (order.index(f.outcome), -f.severity.rank, f.finding_id))
+def _list(findings: list[Finding], console: Console, c: Catalog, limit: int) -> None:
+    ranked = sorted(findings, key=lambda f: (_ORDER.index(f.outcome), -f.severity.rank, f.finding_id))
     console.print()
     for f in ranked[:limit]:
-        where = ", ".join(f"{e.sheet} row {e.row}" for e in f.evidence)
-        console.print(f"[{_STYLE[f.severity.value]}]{_LABEL[f.outcome]}[/] {f.rule_id} ({f.severity.value}) "
+        label = c.outcome(f.outcome).upper() if f.outcome is Outcome.VIOLATION else c.outcome(f.outcome)
+        console.print(f"[{_STYLE[f.severity.value]}]{label}[/] {f.rule_id} ({c.severity(f.severity)}) "
                       f"{f.worker_id}: ", end="")
-        console.print(f"{f.message}  [evidence: {where}]", markup=False, highlight=False)
+        console.print(f"{f.message}  [{c.t('term.evidence', rows=evidence_text(f.evidence, c))}]", markup=False,
+                      highlight=False)
     if len(ranked) > limit:
-        console.print(f"… {len(ranked) - limit} more findings in the JSON report (-o report.json)")
+        console.print(c.t("term.more_findings", count=len(ranked) - limit), markup=False)

@@ -1,0 +1,83 @@
+"""report.md: a Markdown report to paste into case notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compliance.i18n import Catalog
+from compliance.report import Finding, Report, render
+from compliance.rules import Outcome
+from compliance.writers.common import evidence_text, money_text
+
+_ORDER = [Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED]
+
+
+def write_markdown(report: Report, path: Path, catalog: Catalog) -> None:
+    path.write_text("\n".join(markdown_lines(report, catalog)) + "\n", encoding="utf-8")
+
+
+def _cell(text: object) -> str:
+    """Table cells: no line breaks, pipes escaped, so one finding stays one row."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def markdown_lines(report: Report, c: Catalog) -> list[str]:
+    run, s = report.run, report.summary
+    fo = s.findings_by_outcome
+    lines = [
+        f"# {c.t('md.title', file=run.input_file)}", "",
+        c.t("md.run", ruleset=run.ruleset.name, version=run.ruleset.version, as_of=run.ruleset.as_of.isoformat(),
+            generated=run.generated_at.isoformat(), sha=run.input_sha256), "",
+        f"> {c.t('md.disclaimer')}", "",
+        f"## {c.t('md.headline')}", "",
+        f"- {c.t('md.workers_checked')}: {s.workers_checked}",
+        f"- {c.t('md.workers_affected')}: {s.workers_affected}",
+        *(f"- {c.outcome(o)}: {fo[o.value]}" for o in _ORDER),
+        f"- {c.t('md.owed')}: {money_text(s.to_reimburse) or c.t('md.none')}", "",
+        f"## {c.t('md.by_rule')}", "",
+        f"| {c.t('field.rule_id')} | {c.t('field.rule_title')} | " + " | ".join(c.outcome(o) for o in _ORDER) + " |",
+        "|---|---|" + "---|" * len(_ORDER),
+    ]
+    titles = {f.rule_id: f.rule_title for f in report.findings}
+    for rule_id, counts in s.findings_by_rule.items():
+        if counts:
+            lines.append(f"| {rule_id} | {_cell(titles[rule_id])} | "
+                         + " | ".join(str(counts.get(o.value, 0)) for o in _ORDER) + " |")
+    lines += ["", f"## {c.t('md.findings')}", ""]
+    if not report.findings:
+        lines.append(c.t("md.none"))
+    else:
+        lines += [_findings_header(c), "|---|---|---|---|---|---|---|---|"]
+        ranked = sorted(report.findings, key=lambda f: (_ORDER.index(f.outcome), -f.severity.rank, f.finding_id))
+        lines += [_finding_row(f, c) for f in ranked]
+    lines += ["", f"## {c.t('md.sources_and_remedies')}", ""]
+    seen: set[str] = set()
+    for f in report.findings:
+        if f.rule_id in seen:
+            continue
+        seen.add(f.rule_id)
+        lines += [f"### {f.rule_id} — {f.rule_title}", "", *(f"- {src}" for src in f.sources), "",
+                  f"**{c.t('field.remedy')}:** {f.remedy}", ""]
+        if f.caveat:
+            lines += [f"**{c.t('field.caveat')}:** {f.caveat}", ""]
+    lines += [f"## {c.t('md.problems')}", ""]
+    if not report.input_problems:
+        lines.append(c.t("md.none"))
+    else:
+        lines += [f"| {c.t('field.sheet')} | {c.t('field.row')} | {c.t('field.column')} | {c.t('field.value')} | "
+                  f"{c.t('field.action')} | {c.t('field.problem')} |", "|---|---|---|---|---|---|"]
+        lines += [f"| {p.sheet} | {p.row or ''} | {p.column or ''} | {_cell(p.value or '')} | "
+                  f"{c.t('action.' + p.action.value)} | {_cell(p.message)} |" for p in report.input_problems]
+    return lines
+
+
+def _findings_header(c: Catalog) -> str:
+    keys = ("finding_id", "outcome", "severity", "rule_id", "worker_id", "message", "evidence", "amount")
+    return "| " + " | ".join(c.t(f"field.{k}") for k in keys) + " |"
+
+
+def _finding_row(f: Finding, c: Catalog) -> str:
+    money = f"{render(f.to_reimburse.amount)} {f.to_reimburse.currency}" if f.to_reimburse else ""
+    cells = [f.finding_id, c.outcome(f.outcome), c.severity(f.severity), f.rule_id, f.worker_id, f.message,
+             evidence_text(f.evidence, c), money]
+    return "| " + " | ".join(_cell(x) for x in cells) + " |"
