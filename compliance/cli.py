@@ -53,8 +53,8 @@ def template(path: Annotated[Path, typer.Argument(help="Where to write the blank
 @app.command()
 def check(
     workbook: Annotated[Path, typer.Argument(help="Input workbook (.xlsx, .ods) or a folder of .csv files.")],
-    output: Annotated[list[Path] | None, typer.Option("-o", "--output", help="Write the report here (.json). "
-                                                       "Repeat for several files.")] = None,
+    output: Annotated[list[Path] | None, typer.Option(
+        "-o", "--output", help="Write the report here (.json .xlsx .html .csv .md); repeatable.")] = None,
     fail_on: Annotated[Severity, typer.Option(help="Exit 1 only for open violations of at least this severity.")]
     = Severity.LOW,
     as_of: Annotated[str | None, typer.Option(help="Evaluation date, YYYY-MM-DD (default: today). Parameters "

@@ -89,6 +89,7 @@ class Fee(Record):
 class Document(Record):
     worker_id: str
     document: str
+    document_number: str | None = None
     held_by: str | None = None
     held_since: date | None = None
     worker_consent: str | None = None

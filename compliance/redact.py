@@ -1,9 +1,9 @@
-"""--redact: worker names replaced by stable pseudonyms, for reports that leave the organisation.
+"""--redact: worker names and document numbers replaced by stable pseudonyms, for reports that leave the organisation.
 
 The same worker gets the same pseudonym everywhere in one run (P-0001 is the first worker of the workers sheet,
-P-0002 the second...). Every text of the report is scanned, not only the name fields, so a name quoted in a
-message or an input problem cannot leak. Worker ids are kept: they are the organisation's own keys, needed to
-act on a finding; the input contract has no document-number column.
+P-0002 the second...), and the same document number the same D-0001 (numbered in the order of the documents
+sheet). Every text of the report is scanned, not only the name fields, so a name quoted in a message or an input
+problem cannot leak. Worker ids are kept: they are the organisation's own keys, needed to act on a finding.
 """
 
 from __future__ import annotations
@@ -21,6 +21,11 @@ def pseudonyms(report: Report) -> dict[str, str]:
     for n, w in enumerate(report.workers, 1):
         if w.name and len(w.name.strip()) >= MIN_NAME_LENGTH:
             names.setdefault(w.name.strip(), f"P-{n:04d}")
+    # Only numbers that reach the report can leak through it; they are cited as evidence of document findings.
+    cited = sorted({(e.row, e.record_id.strip()) for f in report.findings for e in f.evidence
+                    if e.sheet == "documents" and e.record_id and len(e.record_id.strip()) >= MIN_NAME_LENGTH})
+    for n, number in enumerate(dict.fromkeys(number for _, number in cited), 1):
+        names.setdefault(number, f"D-{n:04d}")
     return names
 
 

@@ -33,7 +33,8 @@ class _Model(BaseModel):
 class Evidence(_Model):
     sheet: str
     row: int
-    record_id: str | None = Field(None, description="The row's own id (fee_id, contract_id...), if it has one.")
+    record_id: str | None = Field(
+        None, description="The row's own id (fee_id, contract_id, document_number...), if it has one.")
 
 
 class Money(_Model):
@@ -139,7 +140,8 @@ class Report(_Model):
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _ID_FIELDS = {"workers": "worker_id", "agencies": "agency_id", "employers": "employer_id",
-              "contracts": "contract_id", "fees": "fee_id", "complaints": "complaint_id"}
+              "contracts": "contract_id", "fees": "fee_id", "complaints": "complaint_id",
+              "documents": "document_number"}
 
 
 def render(value: Any) -> str:

@@ -244,6 +244,9 @@ SHEETS: tuple[SheetSpec, ...] = (
                          "residence_permit": "work_permit", "residence_card": "work_permit",
                          "iqama": "work_permit", "atm_card": "bank_card", "护照": "passport"},
                example="passport"),
+            _c("document_number", Kind.TEXT, "The document's number, if you record it: kept in the JSON report's "
+               "evidence so the document can be traced; --redact replaces it with a pseudonym.",
+               example="PA1234567"),
             _c("held_by", Kind.CHOICE, "worker, employer, agency or other.", choices=HOLDERS,
                required_column=True, example="employer"),
             _c("held_since", Kind.DATE, "Since when the holder has it.", example="2024-05-21"),

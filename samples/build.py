@@ -65,7 +65,7 @@ def worker(wid: str, name: str, sex: str, born: dt.date, agency: str = "AG-01", 
             {"fee_id": f"F-{n}-V", "worker_id": wid, "agency_id": agency, "category": "visa", "amount": 800,
              "currency": "QAR", "paid_by": "employer", "paid_on": D(2024, 3, 1), "method": "bank"},
         ],
-        "documents": [{"worker_id": wid, "document": "passport", "held_by": "worker"}],
+        "documents": [{"worker_id": wid, "document": "passport", "document_number": f"PA{n}7731", "held_by": "worker"}],
     }
 
 
@@ -92,8 +92,9 @@ def violations_sample() -> dict[str, list[dict[str, Any]]]:
     add(w)
     # W-102: expired-licence agency; passport kept by the employer against her will; boots paid after arrival.
     w = worker("W-102", "Ramesh Karki", "male", D(1990, 8, 1), agency="AG-02")
-    w["documents"] = [{"worker_id": "W-102", "document": "passport", "held_by": "employer",
-                       "held_since": D(2024, 4, 16), "worker_consent": "no", "returned_on_request": "no"}]
+    w["documents"] = [{"worker_id": "W-102", "document": "passport", "document_number": "PA1024409",
+                       "held_by": "employer", "held_since": D(2024, 4, 16), "worker_consent": "no",
+                       "returned_on_request": "no"}]
     w["fees"] += [fee("W-102", "E", "equipment", 150, "QAR", D(2024, 5, 10), agency=None)]
     add(w)
     # W-103: contract substitution (wage cut at destination); insurance paid by the worker.
