@@ -64,6 +64,12 @@ class Catalog:
     def severity(self, severity: Severity | str) -> str:
         return self.t(f"severity.{Severity(severity).value}")
 
+    def value(self, code: Any) -> str:
+        """An input choice (placement_fee, employer, yes...) as a reader of this language says it."""
+        if isinstance(code, bool):
+            code = "yes" if code else "no"
+        return self._t.get(f"value.{code}", str(code))
+
     def all_keys(self) -> set[str]:
         return set(self._t)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,8 +19,10 @@ from compliance.casefile import FactSource
 from compliance.conditions import AnyOf
 from compliance.engine import Match
 from compliance.facts import SCHEMA
+from compliance.i18n import Catalog
 from compliance.problems import InputProblem
 from compliance.rules import Clause, Outcome, Rule, Ruleset, Severity
+from compliance.sheets import SHEETS, Kind
 from compliance.validate import SheetCounts
 
 SCHEMA_VERSION = "1.0"
@@ -182,11 +185,11 @@ def case_findings(
         if verdict.get(rule.id) is None or clause.outcome.rank > verdict[rule.id].rank:
             verdict[rule.id] = clause.outcome
         if clause.outcome in FINDING_OUTCOMES:
-            out.append(_finding(rule, clause, group, sources))
+            out.append(_finding(rule, clause, group, sources, ruleset.lang))
     return out, verdict
 
 
-def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactSource]) -> dict[str, Any]:
+def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactSource], lang: str) -> dict[str, Any]:
     bound = {alias: sources[row] for alias, row in group[0][1]}
     rows = sorted({row for m in group for _, row in m[1]})
     worker = bound["worker"].record
@@ -200,19 +203,32 @@ def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactS
     return {
         "rule_id": rule.id, "rule_title": rule.text.title, "outcome": clause.outcome, "severity": clause.severity,
         "worker_id": worker.worker_id, "agency_id": worker.agency_id, "employer_id": worker.employer_id,
-        "message": _message(clause, rule.text.messages[clause.key], bound),
+        "message": _message(clause, rule.text.messages[clause.key], bound, lang),
         "evidence": [evidence_of(sources[r]) for r in rows], "sources": list(rule.text.sources),
         "remedy": rule.text.remedy, "caveat": rule.text.caveat, "to_reimburse": money, "clause": clause.key,
     }
 
 
-def _message(clause: Clause, template: str, bound: dict[str, FactSource]) -> str:
+# Choice cells (fee categories, holders, payers...) are codes; messages show them in the reader's language.
+_CHOICE_COLUMNS = {s.name: {c.name for c in s.columns if c.kind is Kind.CHOICE} for s in SHEETS}
+
+
+@cache
+def _catalog(lang: str) -> Catalog:
+    return Catalog(lang)
+
+
+def _message(clause: Clause, template: str, bound: dict[str, FactSource], lang: str) -> str:
     def fill(m: re.Match[str]) -> str:
         name = m.group(1)
         if name == "blank_fields":
             return ", ".join(_blank_fields(clause, bound)) or "(none)"
         alias, field = name.split(".", 1)
-        return render(bound[alias].display(field))
+        src = bound[alias]
+        value = src.display(field)
+        if value is not None and (isinstance(value, bool) or field in _CHOICE_COLUMNS.get(src.sheet, ())):
+            return _catalog(lang).value(value)
+        return render(value)
 
     return _PLACEHOLDER.sub(fill, template)
 

@@ -46,3 +46,26 @@ def test_unknown_language_and_missing_key_are_errors() -> None:
         Catalog("xx")
     with pytest.raises(CatalogError, match=r"no\.such\.key"):
         Catalog("en").t("no.such.key")
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_every_choice_of_the_input_contract_reads_in_every_language(lang: str) -> None:
+    from compliance.sheets import SHEETS, Kind
+
+    catalog = Catalog(lang)
+    codes = {ch for s in SHEETS for c in s.columns if c.kind is Kind.CHOICE for ch in c.choices} | {"yes", "no"}
+    missing = sorted(code for code in codes if f"value.{code}" not in catalog.all_keys())
+    assert missing == [], f"locales/{lang}/values.yaml lacks {missing}"
+
+
+def test_messages_show_choice_codes_in_the_readers_language(tmp_path) -> None:
+    import json
+    from pathlib import Path
+
+    from compliance.cli import main
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "agency-with-violations.xlsx"
+    main(["check", str(sample), "-q", "--lang", "zh", "-o", str(tmp_path / "zh.json")])
+    messages = [f["message"] for f in json.loads((tmp_path / "zh.json").read_text(encoding="utf-8"))["findings"]]
+    assert "雇主未经工人同意持有工人W-102的护照（自2024-04-16起）。" in messages
+    assert not [m for m in messages if any(code in m for code in ("placement_fee", "passport", "employer"))]

@@ -176,7 +176,7 @@ def charts(report: Report, c: Catalog, titles: dict[str, str]) -> dict[str, list
         owed.append(bar_chart(f"owed-{len(owed)}", c.t("html.chart.owed_by_agency", currency=cur), rows, money=cur))
     paid: list[Chart] = []
     for cur in _currencies(s.worker_paid_by_category.values()):
-        rows = [Row(cat, cat, [(amounts[cur], "paid", cur)])
+        rows = [Row(c.value(cat), cat, [(amounts[cur], "paid", cur)])
                 for cat, amounts in sorted(s.worker_paid_by_category.items(), key=lambda kv: -kv[1].get(cur, 0))
                 if amounts.get(cur)]
         paid.append(bar_chart(f"paid-{len(paid)}", c.t("html.chart.paid_by_category", currency=cur), rows, money=cur))
