@@ -1,8 +1,8 @@
 """Group validated records into one case file per worker and turn a case file into engine facts.
 
 A case file is what one evaluation sees: the worker, their agency (and its parent), their employer, and their
-contracts, fees, documents and complaints. `facts()` is a pure function of the case file and the evaluation
-date, so evaluating a case can later move to a process pool unchanged.
+contracts, fees, documents, complaints, wage payments and events. `facts()` is a pure function of the case file
+and the evaluation date, so evaluating a case can later move to a process pool unchanged.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ class CaseFile:
     fees: tuple[models.Fee, ...]
     documents: tuple[models.Document, ...]
     complaints: tuple[models.Complaint, ...]
+    wages: tuple[models.WagePayment, ...] = ()
+    events: tuple[models.Event, ...] = ()
 
     def facts(self, as_of: date) -> tuple[list[dict[str, Any]], list[FactSource]]:
         """Engine facts (row i is sources[i]) with normalised values; blanks left out."""
@@ -60,7 +62,7 @@ class CaseFile:
             if rec is not None:
                 yield kind, rec
         for kind, recs in (("contract", self.contracts), ("fee", self.fees), ("document", self.documents),
-                           ("complaint", self.complaints)):
+                           ("complaint", self.complaints), ("wage", self.wages), ("event", self.events)):
             for rec in recs:
                 yield kind, rec
 
@@ -68,7 +70,7 @@ class CaseFile:
 def case_files(data: Dataset) -> Iterator[CaseFile]:
     """One case file per accepted worker, in the order of the workers sheet."""
     by_worker: dict[str, dict[str, list[models.Record]]] = {w: {} for w in data.workers}
-    for sheet in ("contracts", "fees", "documents", "complaints"):
+    for sheet in ("contracts", "fees", "documents", "complaints", "wage_payments", "events"):
         for rec in getattr(data, sheet):
             by_worker[rec.worker_id].setdefault(sheet, []).append(rec)  # type: ignore[attr-defined]
     for wid, worker in data.workers.items():
@@ -80,7 +82,8 @@ def case_files(data: Dataset) -> Iterator[CaseFile]:
         linked = by_worker[wid]
         yield CaseFile(worker, agency, parent, employer,
                        tuple(linked.get("contracts", ())), tuple(linked.get("fees", ())),  # type: ignore[arg-type]
-                       tuple(linked.get("documents", ())), tuple(linked.get("complaints", ())))  # type: ignore[arg-type]
+                       tuple(linked.get("documents", ())), tuple(linked.get("complaints", ())),  # type: ignore[arg-type]
+                       tuple(linked.get("wage_payments", ())), tuple(linked.get("events", ())))  # type: ignore[arg-type]
 
 
 def _fact(source: FactSource, row: int, wref: str) -> dict[str, Any]:
@@ -134,7 +137,9 @@ def _licensed(agency: models.Agency, on: date | None) -> str | None:
 def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict[str, Any]:
     w = case.worker
     if isinstance(rec, models.Worker):
-        return {"age_at_recruitment": _age(rec.date_of_birth, rec.recruited_on or rec.departed_on)}
+        return {"age_at_recruitment": _age(rec.date_of_birth, rec.recruited_on or rec.departed_on),
+                "unpaid_wage_periods": float(sum(1 for p in case.wages if _days_overdue(p, as_of))),
+                "orientation_days_before_departure": _days(rec.orientation_on, rec.departed_on)}
     if isinstance(rec, models.Agency):
         return {"licensed_on_recruitment": _licensed(rec, w.recruited_on)}
     if isinstance(rec, models.Contract):
@@ -148,6 +153,16 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
         }
     if isinstance(rec, models.Fee):
         return _fee_derived(rec, case, as_of)
+    if isinstance(rec, models.WagePayment):
+        return _wage_derived(rec, case, as_of)
+    if isinstance(rec, models.Event):
+        before = [c.received_on for c in case.complaints
+                  if c.received_on is not None and rec.date is not None and c.received_on <= rec.date]
+        return {"days_after_complaint": _days(max(before), rec.date) if before else None}
+    if isinstance(rec, models.Complaint):
+        open_ = rec.resolved_on is None and rec.status not in ("resolved", "dismissed", "withdrawn")
+        owed = None if rec.remedy_due is None else max(rec.remedy_due - (rec.remedy_paid or 0.0), 0.0)
+        return {"days_open": _days(rec.received_on, as_of) if open_ else None, "remedy_outstanding": owed}
     return {}
 
 
@@ -175,4 +190,50 @@ def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]
         "days_since_paid": _days(fee.paid_on, as_of),
         "days_after_departure": _days(case.worker.departed_on, fee.paid_on),
         "collector_in_chain": in_chain,
+    }
+
+
+# A pay period of 28 to 31 days is one month of the contract wage; other periods are prorated on an average month.
+DAYS_PER_MONTH = 30.4375
+
+
+def _contract_wage(case: CaseFile) -> models.Contract | None:
+    """The contract that sets the wage at work: the latest-stage version with a wage (destination first)."""
+    with_wage = [c for c in case.contracts if c.monthly_wage is not None]
+    if not with_wage:
+        return None
+    return max(with_wage, key=lambda c: (STAGE_RANK.get(c.stage or "", 0.0), c.signed_on or date.min, c.row))
+
+
+def _days_overdue(pay: models.WagePayment, as_of: date) -> float | None:
+    due = pay.due_on or pay.period_end
+    if pay.paid_on is not None or due is None or due >= as_of:
+        return None
+    return float((as_of - due).days)
+
+
+def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[str, Any]:
+    period = _days(pay.period_start, pay.period_end)
+    period_days = None if period is None else period + 1
+    due = None
+    contract = _contract_wage(case)
+    same_currency = bool(contract and contract.currency and pay.currency
+                         and contract.currency.strip().upper() == pay.currency.strip().upper())
+    if contract is not None and same_currency and period_days and period_days > 0 and contract.monthly_wage:
+        share = 1.0 if 28 <= period_days <= 31 else period_days / DAYS_PER_MONTH
+        due = round(contract.monthly_wage * share, 2)
+    previous = [p.paid_on for p in case.wages if p.paid_on is not None and pay.paid_on is not None
+                and p.paid_on < pay.paid_on]
+    return {
+        "period_days": period_days,
+        "weekly_hours": (round(pay.hours_worked * 7 / period_days, 1)
+                         if pay.hours_worked is not None and period_days and period_days > 0 else None),
+        "contract_wage_due": due,
+        "wage_shortfall": None if due is None or pay.gross is None else round(max(due - pay.gross, 0.0), 2),
+        "days_late": _days(pay.due_on, pay.paid_on),
+        "days_after_period": _days(pay.period_end, pay.paid_on),
+        "days_overdue": _days_overdue(pay, as_of),
+        "deduction_share": (round(pay.deductions / pay.gross, 4)
+                            if pay.deductions is not None and pay.gross else None),
+        "days_since_previous_pay": _days(max(previous), pay.paid_on) if previous else None,
     }

@@ -61,6 +61,12 @@ DERIVED: dict[str, list[FieldSpec]] = {
         _f("age_at_recruitment", N, "Age in whole years on recruited_on (on departed_on if recruited_on is "
            "blank). Blank if the date of birth or both dates are blank.",
            inputs=("date_of_birth", "recruited_on", "departed_on")),
+        _f("unpaid_wage_periods", N, "Number of the worker's wage_payments rows with paid_on blank whose due_on "
+           "(period_end if due_on is blank) is before the evaluation date. 0 when there are none.",
+           derived=True),
+        _f("orientation_days_before_departure", N, "departed_on minus orientation_on, in days (negative when the "
+           "information came after departure). Blank if either date is blank.",
+           inputs=("orientation_on", "departed_on")),
     ],
     "contract": [
         _f("stage_rank", N, "Order of the stage: offer 1, pre_departure 2, destination 3.", inputs=("stage",)),
@@ -90,6 +96,37 @@ DERIVED: dict[str, list[FieldSpec]] = {
         _f("collector_in_chain", Y, "yes if agency_id is the worker's agency or that agency's parent; blank if "
            "agency_id is blank.", inputs=("agency_id",)),
     ],
+    "wage": [
+        _f("period_days", N, "Days in the pay period, both ends included.", inputs=("period_start", "period_end")),
+        _f("weekly_hours", N, "hours_worked per 7 days of the period (one decimal).",
+           inputs=("hours_worked", "period_start", "period_end")),
+        _f("contract_wage_due", N, "The contract wage for the period: monthly_wage of the worker's latest-stage "
+           "contract with a wage (destination first), whole for a period of 28 to 31 days, otherwise prorated on "
+           "a 30.4375-day month. Blank if there is no such contract, the currencies differ or a period date is "
+           "blank.", inputs=("period_start", "period_end", "currency")),
+        _f("wage_shortfall", N, "contract_wage_due minus gross, never below 0.", inputs=("gross",)),
+        _f("days_late", N, "paid_on minus due_on, in days. Blank if either is blank.", inputs=("due_on", "paid_on")),
+        _f("days_after_period", N, "paid_on minus period_end, in days. Blank if either is blank.",
+           inputs=("period_end", "paid_on")),
+        _f("days_overdue", N, "For an unpaid period (paid_on blank): days from due_on (period_end if due_on is "
+           "blank) to the evaluation date, when that date is past. Blank when paid or not yet due.",
+           inputs=("paid_on",)),
+        _f("deduction_share", N, "deductions divided by gross (0.25 = a quarter). Blank if either is blank or "
+           "gross is 0.", inputs=("deductions", "gross")),
+        _f("days_since_previous_pay", N, "paid_on minus the worker's previous paid_on (the latest earlier one), in "
+           "days. Blank for the first payment or an unpaid period.", inputs=("paid_on",)),
+    ],
+    "event": [
+        _f("days_after_complaint", N, "Days from the worker's latest complaint received on or before the event's "
+           "date to the event. Blank if there is no such complaint.", inputs=("date",)),
+    ],
+    "complaint": [
+        _f("days_open", N, "For a complaint not closed (resolved_on blank and status not resolved, dismissed or "
+           "withdrawn): days from received_on to the evaluation date. Blank otherwise.",
+           inputs=("received_on",)),
+        _f("remedy_outstanding", N, "remedy_due minus remedy_paid (blank remedy_paid counts as nothing paid), "
+           "never below 0. Blank if remedy_due is blank.", inputs=("remedy_due",)),
+    ],
 }
 
 # Fact kinds and where their fields come from. `agency` is the worker's recruiting agency and
@@ -97,6 +134,7 @@ DERIVED: dict[str, list[FieldSpec]] = {
 _KIND_SHEETS = {
     "worker": "workers", "agency": "agencies", "parent_agency": "agencies", "employer": "employers",
     "contract": "contracts", "fee": "fees", "document": "documents", "complaint": "complaints",
+    "wage": "wage_payments", "event": "events",
 }
 
 DERIVED["parent_agency"] = DERIVED["agency"]

@@ -7,6 +7,7 @@ A field is None when the cell was blank or unreadable: None means "not known", n
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as date_type
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,6 +34,8 @@ class Employer(Record):
     name: str | None = None
     country: str | None = None
     sector: str | None = None
+    recruiter_contract_bans_fees: bool | None = None
+    due_diligence_on: date | None = None
 
 
 class Worker(Record):
@@ -51,6 +54,8 @@ class Worker(Record):
     departed_on: date | None = None
     first_month_earnings: float | None = None
     earnings_currency: str | None = None
+    orientation_on: date | None = None
+    complaint_channel_known: bool | None = None
 
 
 class Contract(Record):
@@ -70,6 +75,14 @@ class Contract(Record):
     annual_leave_days: float | None = None
     accommodation: str | None = None
     repatriation_paid_by: str | None = None
+    employer_name: str | None = None
+    work_location: str | None = None
+    signed_by_worker: bool | None = None
+    waiver_clause: bool | None = None
+    verified_by_authority: bool | None = None
+    advertised: bool | None = None
+    says_no_fees: bool | None = None
+    licence_number_shown: bool | None = None
 
 
 class Fee(Record):
@@ -84,6 +97,9 @@ class Fee(Record):
     method: str | None = None
     reimbursed_amount: float | None = None
     lender: str | None = None
+    receipt: bool | None = None
+    itemised: bool | None = None
+    disclosed_before_acceptance: bool | None = None
 
 
 class Document(Record):
@@ -94,6 +110,7 @@ class Document(Record):
     held_since: date | None = None
     worker_consent: str | None = None
     returned_on_request: bool | None = None
+    tampered: str | None = None
 
 
 class Complaint(Record):
@@ -103,6 +120,42 @@ class Complaint(Record):
     received_on: date | None = None
     allegation: str | None = None
     status: str | None = None
+    subject: str | None = None
+    channel: str | None = None
+    in_worker_language: bool | None = None
+    cost_to_worker: float | None = None
+    substantiated: bool | None = None
+    retaliation_reported: bool | None = None
+    resolved_on: date | None = None
+    remedy_due: float | None = None
+    remedy_paid: float | None = None
+    currency: str | None = None
+
+
+class WagePayment(Record):
+    worker_id: str
+    period_start: date | None = None
+    period_end: date | None = None
+    due_on: date | None = None
+    paid_on: date | None = None
+    gross: float | None = None
+    deductions: float | None = None
+    deduction_reason: str | None = None
+    deduction_consent: str | None = None
+    net: float | None = None
+    currency: str | None = None
+    paid_to: str | None = None
+    hours_worked: float | None = None
+
+
+class Event(Record):
+    worker_id: str
+    date: date_type | None = None
+    event: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    paid_by: str | None = None
+    notes: str | None = None
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
@@ -112,5 +165,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "contracts": Contract,
     "fees": Fee,
     "documents": Document,
+    "wage_payments": WagePayment,
+    "events": Event,
     "complaints": Complaint,
 }

@@ -301,14 +301,26 @@ def _source_line(ref: str, confidence: str, note: str | None) -> str:
     return f"{ref} [{confidence}]" + (f" ({note})" if note else "")
 
 
+def _translation_texts(folder: Path, lang: str) -> tuple[dict[str, Any], str]:
+    """locales/<lang>.yaml, or every file of locales/<lang>/ (one per rule file), merged by rule id."""
+    files = sorted((folder / "locales" / lang).glob("*.yaml"))
+    if (folder / "locales" / f"{lang}.yaml").is_file():
+        files.insert(0, folder / "locales" / f"{lang}.yaml")
+    if not files:
+        raise RulesetError(f"ruleset {folder.name} has no '{lang}' texts (locales/{lang}.yaml or locales/{lang}/)")
+    data: dict[str, Any] = {}
+    for file in files:
+        for rule_id, texts in (_read_yaml(file) or {}).items():
+            if rule_id in data:
+                raise RulesetError(f"locales: rule {rule_id} is translated twice in '{lang}' ({file.name})")
+            data[rule_id] = texts
+    return data, f"locales/{lang}"
+
+
 def _translated(rules: list[Rule], folder: Path, lang: str) -> list[Rule]:
     """Rules with their texts in `lang`. Anything missing, or a placeholder that differs from the English
     message, is an error: a report must never mix languages silently."""
-    file = folder / "locales" / f"{lang}.yaml"
-    if not file.is_file():
-        raise RulesetError(f"ruleset {folder.name} has no '{lang}' texts (locales/{lang}.yaml)")
-    data = _read_yaml(file) or {}
-    where = f"locales/{lang}.yaml"
+    data, where = _translation_texts(folder, lang)
     out = []
     for rule in rules:
         t = data.get(rule.id)

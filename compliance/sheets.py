@@ -92,7 +92,20 @@ CONTRACT_STAGES = ("offer", "pre_departure", "destination")
 PAYERS = ("worker", "employer", "agency", "other")
 LENDERS = ("agency", "employer", "bank", "family", "moneylender", "other")
 METHODS = ("cash", "bank", "wage_deduction", "loan")
-DOCUMENTS = ("passport", "national_id", "work_permit", "visa", "contract", "bank_card")
+DOCUMENTS = ("passport", "national_id", "work_permit", "visa", "contract", "bank_card", "certificate")
+TAMPERING = ("none", "destroyed", "concealed", "falsified")
+COMPLAINT_STATUSES = ("open", "resolved", "dismissed", "withdrawn")
+COMPLAINT_SUBJECTS = ("fees", "wages", "documents", "contract", "movement", "violence", "harassment",
+                      "discrimination", "other")
+CHANNELS = ("employer", "agency", "inspectorate", "embassy", "ngo", "union", "hotline", "court", "other")
+WAGE_RECIPIENTS = ("worker", "employer", "agency", "family", "other")
+DEDUCTION_REASONS = ("accommodation", "food", "recruitment_cost", "advance", "tax", "social_security", "fine",
+                     "other")
+# Events of the optional events sheet: the list, plus the adverse actions and recruitment conditions
+# that the retaliation, discrimination and deception rules look for.
+EVENTS = ("resignation_requested", "resignation_refused", "employer_change_requested", "employer_change_refused",
+          "confined", "repatriated", "penalty_charged", "dismissed", "reported_to_immigration",
+          "pregnancy_test_required", "hiv_test_required", "job_did_not_exist")
 HOLDERS = ("worker", "employer", "agency", "other")
 CONSENT = ("yes", "no", "written")
 SEXES = ("female", "male", "other")
@@ -133,6 +146,10 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("name", Kind.TEXT, "Employer name.", example="Gulf Build LLC"),
             _c("country", Kind.TEXT, "Country of employment.", example="Qatar"),
             _c("sector", Kind.TEXT, "Economic sector.", example="construction"),
+            _c("recruiter_contract_bans_fees", Kind.YESNO, "Do the employer's contracts with its recruiters forbid "
+               "charging workers any fee or cost?", example="yes"),
+            _c("due_diligence_on", Kind.DATE, "Date of the employer's latest due-diligence check of its "
+               "recruiters; blank if there is no record.", example="2024-01-15"),
         ),
     ),
     SheetSpec(
@@ -164,6 +181,11 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("first_month_earnings", Kind.AMOUNT, "Gross earnings in the first month of work.",
                example="1200"),
             _c("earnings_currency", Kind.TEXT, "Currency of first_month_earnings (ISO code).", example="QAR"),
+            _c("orientation_on", Kind.DATE, "Date the worker was given written pre-departure information (rights, "
+               "working and living conditions, how to complain) in a language they understand; blank if there is "
+               "no record.", example="2024-05-10"),
+            _c("complaint_channel_known", Kind.YESNO, "Was the worker told, in a language they understand, how to "
+               "complain, including to bodies outside the employer and the agency?", example="yes"),
         ),
     ),
     SheetSpec(
@@ -196,6 +218,21 @@ SHEETS: tuple[SheetSpec, ...] = (
                example="free, shared room"),
             _c("repatriation_paid_by", Kind.CHOICE, "Who pays the journey home: employer, agency, worker.",
                choices=PAYERS, example="employer"),
+            _c("employer_name", Kind.TEXT, "Employer named in this version.", example="Gulf Build LLC"),
+            _c("work_location", Kind.TEXT, "Place of work named in this version (city, country).",
+               example="Doha, Qatar"),
+            _c("signed_by_worker", Kind.YESNO, "Did the worker sign this version personally, after reading it?",
+               example="yes"),
+            _c("waiver_clause", Kind.YESNO, "Does it contain a clause waiving the worker's legal rights or making "
+               "the worker bear recruitment costs?", example="no"),
+            _c("verified_by_authority", Kind.YESNO, "Was this version verified or registered by a public "
+               "authority (labour attaché, ministry)?", example="yes"),
+            _c("advertised", Kind.YESNO, "For an offer: was it published as an advert (newspaper, social media, "
+               "poster)?", example="no"),
+            _c("says_no_fees", Kind.YESNO, "For an offer or advert: does it say the job is free of fees?",
+               example="yes"),
+            _c("licence_number_shown", Kind.YESNO, "For an advert: does it show the recruiter's licence number?",
+               example="yes"),
         ),
     ),
     SheetSpec(
@@ -229,6 +266,10 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("lender", Kind.CHOICE,
                "Optional. When method is loan: who lent the money (agency, employer, bank, family, "
                "moneylender, other).", choices=LENDERS, example=""),
+            _c("receipt", Kind.YESNO, "Was the worker given a receipt for this payment?", example="yes"),
+            _c("itemised", Kind.YESNO, "Does the receipt or invoice list what each amount is for?", example="yes"),
+            _c("disclosed_before_acceptance", Kind.YESNO, "Was the worker told of this cost before accepting the "
+               "job offer?", example="yes"),
         ),
     ),
     SheetSpec(
@@ -238,11 +279,13 @@ SHEETS: tuple[SheetSpec, ...] = (
         columns=(
             _c("worker_id", Kind.REF, "Worker the document belongs to.", required_column=True,
                required_value=True, refers_to="workers", example="W-001"),
-            _c("document", Kind.CHOICE, "passport, national_id, work_permit, visa, contract or bank_card.",
+            _c("document", Kind.CHOICE, "passport, national_id, work_permit, visa, contract, bank_card or "
+               "certificate (diplomas, skills certificates).",
                choices=DOCUMENTS, required_column=True, required_value=True,
                synonyms={"id": "national_id", "id_card": "national_id", "permit": "work_permit",
                          "residence_permit": "work_permit", "residence_card": "work_permit",
-                         "iqama": "work_permit", "atm_card": "bank_card", "护照": "passport"},
+                         "iqama": "work_permit", "atm_card": "bank_card", "wage_card": "bank_card",
+                         "diploma": "certificate", "employment_contract": "contract", "护照": "passport"},
                example="passport"),
             _c("document_number", Kind.TEXT, "The document's number, if you record it: kept in the JSON report's "
                "evidence so the document can be traced; --redact replaces it with a pseudonym.",
@@ -254,6 +297,10 @@ SHEETS: tuple[SheetSpec, ...] = (
                choices=CONSENT, synonyms={**_YES_NO_CN, "y": "yes", "n": "no", "true": "yes",
                                           "false": "no", "1": "yes", "0": "no"}, example="no"),
             _c("returned_on_request", Kind.YESNO, "Was it returned when the worker asked?", example="no"),
+            _c("tampered", Kind.CHOICE, "Was the document destroyed, concealed or falsified by whoever held it: "
+               "none, destroyed, concealed or falsified.", choices=TAMPERING,
+               synonyms={"no": "none", "altered": "falsified", "forged": "falsified", "hidden": "concealed",
+                         "lost": "concealed"}, example="none"),
         ),
     ),
     SheetSpec(
@@ -269,7 +316,89 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("agency_id", Kind.REF, "Agency complained about.", refers_to="agencies", example="AG-01"),
             _c("received_on", Kind.DATE, "Date received.", example="2024-07-01"),
             _c("allegation", Kind.TEXT, "What the worker alleges.", example="passport kept by employer"),
-            _c("status", Kind.TEXT, "Status of the complaint.", example="open"),
+            _c("status", Kind.CHOICE, "open, resolved, dismissed or withdrawn.", choices=COMPLAINT_STATUSES,
+               synonyms={"closed": "resolved", "settled": "resolved", "pending": "open", "in_progress": "open",
+                         "under_investigation": "open", "rejected": "dismissed"}, example="open"),
+            _c("subject", Kind.CHOICE, "What it is about: fees, wages, documents, contract, movement, violence, "
+               "harassment, discrimination or other.", choices=COMPLAINT_SUBJECTS,
+               synonyms={"fee": "fees", "wage": "wages", "salary": "wages", "passport": "documents",
+                         "gbv": "violence", "sexual_harassment": "harassment", "abuse": "violence"},
+               example="documents"),
+            _c("channel", Kind.CHOICE, "Where it was filed: employer, agency, inspectorate, embassy, ngo, union, "
+               "hotline, court or other.", choices=CHANNELS,
+               synonyms={"labour_inspectorate": "inspectorate", "labor_inspectorate": "inspectorate",
+                         "consulate": "embassy", "labour_attache": "embassy", "trade_union": "union"},
+               example="ngo"),
+            _c("in_worker_language", Kind.YESNO, "Could the worker use the channel in a language they "
+               "understand?", example="yes"),
+            _c("cost_to_worker", Kind.AMOUNT, "What the worker had to pay to file or pursue it.", example="0"),
+            _c("substantiated", Kind.YESNO, "Was the complaint found to be well founded?", example="yes"),
+            _c("retaliation_reported", Kind.YESNO, "Did the worker report retaliation after complaining?",
+               example="no"),
+            _c("resolved_on", Kind.DATE, "Date it was resolved or closed.", example="2024-08-15"),
+            _c("remedy_due", Kind.AMOUNT, "Money the resolution awards the worker.", example="15000"),
+            _c("remedy_paid", Kind.AMOUNT, "Money actually paid to the worker so far; blank means none.",
+               example="15000"),
+            _c("currency", Kind.TEXT, "Currency of cost_to_worker, remedy_due and remedy_paid (ISO code).",
+               example="NPR"),
+        ),
+    ),
+    SheetSpec(
+        name="wage_payments",
+        required_sheet=False,
+        help="Optional. One row per pay period per worker: what was due, what was paid, when and to whom.",
+        columns=(
+            _c("worker_id", Kind.REF, "Worker paid.", required_column=True, required_value=True,
+               refers_to="workers", example="W-001"),
+            _c("period_start", Kind.DATE, "First day of the pay period.", required_column=True,
+               example="2024-06-01"),
+            _c("period_end", Kind.DATE, "Last day of the pay period.", required_column=True, example="2024-06-30"),
+            _c("due_on", Kind.DATE, "Date the wage was due (by law or contract).", example="2024-07-07"),
+            _c("paid_on", Kind.DATE, "Date it was paid; blank if not paid.", required_column=True,
+               example="2024-07-05"),
+            _c("gross", Kind.AMOUNT, "Gross wage for the period.", required_column=True, example="1200"),
+            _c("deductions", Kind.AMOUNT, "Total deducted from the gross wage.", example="100"),
+            _c("deduction_reason", Kind.CHOICE, "Main reason for the deductions: accommodation, food, "
+               "recruitment_cost, advance, tax, social_security, fine or other.", choices=DEDUCTION_REASONS,
+               synonyms={"housing": "accommodation", "rent": "accommodation", "meals": "food",
+                         "recruitment": "recruitment_cost", "agency_fee": "recruitment_cost",
+                         "loan_repayment": "advance", "penalty": "fine", "disciplinary": "fine",
+                         "social_insurance": "social_security", "income_tax": "tax"}, example="tax"),
+            _c("deduction_consent", Kind.CHOICE, "Did the worker agree to the deductions: yes (orally), no, "
+               "written.", choices=CONSENT, synonyms={**_YES_NO_CN, "y": "yes", "n": "no"}, example="written"),
+            _c("net", Kind.AMOUNT, "Amount actually paid out.", example="1100"),
+            _c("currency", Kind.TEXT, "Currency of the amounts (ISO code).", required_column=True, example="QAR"),
+            _c("paid_to", Kind.CHOICE, "Who received the money: worker, employer, agency, family or other.",
+               choices=WAGE_RECIPIENTS, synonyms={"self": "worker", "worker_account": "worker",
+                                                   "recruiter": "agency"}, example="worker"),
+            _c("hours_worked", Kind.NUMBER, "Hours worked in the period, overtime included.", example="208"),
+        ),
+    ),
+    SheetSpec(
+        name="events",
+        required_sheet=False,
+        help=("Optional. Things that happened to a worker after recruitment: resignations and employer changes "
+              "asked for and refused, confinement, penalties, dismissals, repatriation, tests required."),
+        columns=(
+            _c("worker_id", Kind.REF, "Worker concerned.", required_column=True, required_value=True,
+               refers_to="workers", example="W-001"),
+            _c("date", Kind.DATE, "When it happened.", required_column=True, example="2024-09-01"),
+            _c("event", Kind.CHOICE, "What happened: " + ", ".join(EVENTS) + ".", choices=EVENTS,
+               required_column=True, required_value=True,
+               synonyms={"resigned": "resignation_requested", "resignation_rejected": "resignation_refused",
+                         "transfer_requested": "employer_change_requested",
+                         "transfer_refused": "employer_change_refused", "noc_refused": "employer_change_refused",
+                         "locked_in": "confined", "returned_home": "repatriated", "fined": "penalty_charged",
+                         "terminated": "dismissed", "fired": "dismissed", "reported_as_absconded":
+                         "reported_to_immigration", "absconding_report": "reported_to_immigration",
+                         "pregnancy_test": "pregnancy_test_required", "hiv_test": "hiv_test_required"},
+               example="resignation_refused"),
+            _c("amount", Kind.AMOUNT, "Money involved: the penalty charged, or the cost of the journey home.",
+               example="500"),
+            _c("currency", Kind.TEXT, "Currency of amount (ISO code).", example="QAR"),
+            _c("paid_by", Kind.CHOICE, "For repatriated: who paid the journey home (worker, employer, agency, "
+               "other).", choices=PAYERS, example="employer"),
+            _c("notes", Kind.TEXT, "What happened, in a few words.", example="asked to leave; refused"),
         ),
     ),
 )

@@ -40,6 +40,8 @@ class Dataset:
     fees: list[models.Fee] = field(default_factory=list)
     documents: list[models.Document] = field(default_factory=list)
     complaints: list[models.Complaint] = field(default_factory=list)
+    wage_payments: list[models.WagePayment] = field(default_factory=list)
+    events: list[models.Event] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     counts: dict[str, SheetCounts] = field(default_factory=dict)
 

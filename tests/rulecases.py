@@ -23,7 +23,9 @@ from compliance.validate import Dataset, validate
 from compliance.workbook import Column, RawRow, RawSheet, RawWorkbook, column_letter
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "rulesets" / "baseline" / "tests"
-_DOC_KEY = ("worker_id", "document")
+# Rows of sheets without an id column are matched on these fields.
+_ROW_KEYS = {"documents": ("worker_id", "document"), "wage_payments": ("worker_id", "period_start"),
+             "events": ("worker_id", "event", "date")}
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _key(sheet: str, row: dict[str, Any]) -> tuple[Any, ...]:
     spec = next(s for s in SHEETS if s.name == sheet)
     if spec.key:
         return (row.get(spec.key),)
-    return tuple(row.get(k) for k in _DOC_KEY)
+    return tuple(row.get(k) for k in _ROW_KEYS[sheet])
 
 
 def world(case: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
