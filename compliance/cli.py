@@ -121,11 +121,21 @@ def _progress(catalog: Catalog, enabled: bool) -> Iterator[Callable[[int, int, i
 
 
 @app.command()
-def rules(ruleset: RulesetOpt = None) -> None:
+def rules(ruleset: RulesetOpt = None,
+          missing: Annotated[bool, typer.Option("--missing", help="List the catalogue rules this ruleset does "
+                                                "not check, and why.")] = False) -> None:
     """List every rule: id, severity, title and sources."""
     from rich.table import Table
 
     rs = load_ruleset(ruleset)
+    if missing:
+        table = Table(title=f"Not checked by {rs.name} {rs.version}", title_justify="left", show_lines=True)
+        for col in ("id", "title", "why not", "planned"):
+            table.add_column(col, overflow="fold")
+        for n in rs.not_checked:
+            table.add_row(n.id, n.title, n.reason.strip(), (n.planned or "").strip())
+        out.print(table)
+        return
     table = Table(title=f"{rs.title} ({rs.name} {rs.version})", title_justify="left", show_lines=True)
     for col in ("id", "severity", "title", "sources"):
         table.add_column(col, overflow="fold")

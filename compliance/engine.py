@@ -9,6 +9,7 @@ Evaluation of a case is a pure function of its facts: `evaluate(facts) -> matche
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,6 +23,12 @@ RULESET = "fr"
 SID = "case"  # one fixed session id, one live session (#4): no sid collisions, no 1024-session cap
 END_KIND = "__end__"
 MAX_FACTS = 100_000
+# durable walks its alpha network depth-first with a fixed 64-entry stack (MAX_STACK_SIZE, error 303): a fact
+# pushes every distinct pattern of its kind while the other kinds' nodes wait on the stack, so ~60 distinct fee
+# patterns plus a few other kinds overflow it (measured: 63 fee patterns with 2 kinds work, with 5 kinds fail).
+# The clauses are spread over several hosts with at most this many distinct patterns of one kind each; a case is
+# evaluated by each host in turn.
+MAX_PATTERNS_PER_KIND = 40
 _OPS = {"==": None, "!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 _RESERVED = ("id", "sid")  # durable keeps pointers into freed memory for these (#2)
 
@@ -93,12 +100,63 @@ def compile_ruleset(clauses: Sequence[Clause]) -> dict[str, Any]:
     return rules
 
 
+def partition(clauses: Sequence[Clause], limit: int = MAX_PATTERNS_PER_KIND) -> list[list[Clause]]:
+    """Groups of whole rules, in rule order, with at most `limit` distinct compiled patterns of each kind."""
+    by_rule: dict[str, list[Clause]] = {}
+    for c in clauses:
+        by_rule.setdefault(c.rule_id, []).append(c)
+    groups: list[tuple[list[Clause], dict[str, set[str]]]] = []
+    for rule_clauses in by_rule.values():
+        need = _patterns_by_kind(rule_clauses)
+        fits = [g for g in groups if all(len(g[1].get(k, set()) | v) <= limit for k, v in need.items())]
+        if not fits:
+            groups.append(([], {}))
+        members, seen = fits[0] if fits else groups[-1]
+        members.extend(rule_clauses)
+        for k, v in need.items():
+            seen.setdefault(k, set()).update(v)
+    return [members for members, _ in groups]
+
+
+def _patterns_by_kind(clauses: Sequence[Clause]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in clauses:
+        for p in compile_clause(c)["all"]:
+            (body,) = p.values()
+            kind = body["kind"] if "kind" in body else body["$and"][0]["kind"]
+            out.setdefault(kind, set()).add(json.dumps(body, sort_keys=True))
+    return out
+
+
 class Engine:
-    """One durable host with one ruleset, used for one case at a time. Not thread-safe; one per process."""
+    """durable hosts holding the ruleset's clauses between them, used for one case at a time. Not thread-safe;
+    one per process."""
 
     def __init__(self, ruleset: Ruleset) -> None:
-        self._clauses = ruleset.clauses
         self._ids = _fact_ids(MAX_FACTS + 1)
+        self._parts = [_Part(f"{RULESET}{i}", group, self._ids) for i, group in enumerate(partition(ruleset.clauses))]
+
+    @property
+    def hosts(self) -> int:
+        return len(self._parts)
+
+    def evaluate(self, facts: Sequence[Fact]) -> list[Match]:
+        """All matches for one case: facts of one worker, each with 'kind', 'wref' and a unique int 'row'."""
+        if len(facts) > MAX_FACTS:
+            raise EngineError(f"a case file has {len(facts)} facts; at most {MAX_FACTS} are supported")
+        found: list[Match] = []
+        for part in self._parts:
+            found.extend(part.evaluate(facts))
+        return found
+
+
+class _Part:
+    """One durable host with one ruleset holding some of the clauses."""
+
+    def __init__(self, name: str, clauses: Sequence[Clause], ids: list[str]) -> None:
+        self._name = name
+        self._clauses = clauses
+        self._ids = ids
         self._build()
 
     def _build(self) -> None:
@@ -112,7 +170,7 @@ class Engine:
         actions["__end__"] = self._end
         self._host = _QuietHost(durable_engine.Host, actions)
         # durable deletes 'run' from the dicts it is given (#13)
-        self._host.set_rulesets({RULESET: copy.deepcopy(compile_ruleset(self._clauses))})
+        self._host.set_rulesets({self._name: copy.deepcopy(compile_ruleset(self._clauses))})
 
     def _recorder(self, clause: Clause) -> Any:
         aliases = [p.alias for p in clause.patterns if not p.negated]
@@ -132,9 +190,6 @@ class Engine:
         self._ended = True
 
     def evaluate(self, facts: Sequence[Fact]) -> list[Match]:
-        """All matches for one case: facts of one worker, each with 'kind', 'wref' and a unique int 'row'."""
-        if len(facts) > MAX_FACTS:
-            raise EngineError(f"a case file has {len(facts)} facts; at most {MAX_FACTS} are supported")
         batch = _ordered(facts)
         batch.append({"kind": END_KIND, "row": -1})
         for i, fact in enumerate(batch):
@@ -142,7 +197,7 @@ class Engine:
             fact["sid"] = SID
         self._found, self._errors, self._ended = [], [], False
         try:
-            self._host.assert_facts(RULESET, batch)  # one call per case (#5)
+            self._host.assert_facts(self._name, batch)  # one call per case (#5)
         except (self._durable.MessageNotHandledException, self._durable.MessageObservedException) as e:
             self._fail(f"durable rejected the case: {e}")
         except Exception as e:
@@ -151,7 +206,7 @@ class Engine:
             self._fail("an action failed: " + "; ".join(self._errors))
         if not self._ended:
             self._fail("the end-of-case action did not run: some activations were skipped")
-        self._host.delete_state(RULESET, SID)
+        self._host.delete_state(self._name, SID)
         return self._found
 
     def _fail(self, why: str) -> None:

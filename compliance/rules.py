@@ -121,11 +121,21 @@ class RuleFile(_Strict):
     rules: list[RuleSpec] = Field(min_length=1)
 
 
+class NotChecked(_Strict):
+    """A catalogue rule the ruleset does not check, and why: listed by `fairrecruit rules --missing`."""
+
+    id: str
+    title: str
+    reason: str = Field(min_length=10, description="Why spreadsheet data cannot check it (yet).")
+    planned: str | None = None
+
+
 class RulesetManifest(_Strict):
     name: str
     version: str
     title: str
     description: str
+    not_checked: list[NotChecked] = Field(default_factory=list)
 
 
 # ---- compiled form, shared by the engine and the reference evaluator ----
@@ -185,6 +195,7 @@ class Ruleset:
     rules: tuple[Rule, ...]
     as_of: date
     lang: str = "en"
+    not_checked: tuple[NotChecked, ...] = ()
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -238,7 +249,11 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
     rules.sort(key=lambda r: r.id)
     if lang != "en":
         rules = _translated(rules, folder, lang)
-    return Ruleset(manifest.name, manifest.version, manifest.title, folder, tuple(rules), day, lang)
+    both = {r.id for r in rules} & {n.id for n in manifest.not_checked}
+    if both:
+        raise RulesetError(f"ruleset.yaml: {', '.join(sorted(both))} listed as not checked but implemented")
+    return Ruleset(manifest.name, manifest.version, manifest.title, folder, tuple(rules), day, lang,
+                   tuple(manifest.not_checked))
 
 
 def _read_yaml(file: Path) -> Any:

@@ -13,7 +13,7 @@ from compliance.facts import SCHEMA, FieldType
 
 _NUMBERS = [0.0, 1.0, 2.0, 3.0, 5.0, 14.0, 17.0, 18.0, 30.0, 48.0, 60.0, 90.0, 100.0, 120.0, -3.0, -1.0]
 _DATES = [738000.0, 738001.0, 738030.0, 738200.0, 738365.0]
-_TEXT = ["a", "b", "mason", "AG-1", "AG-2", "usd"]
+_TEXT = ["a", "b", "mason", "domestic worker", "AG-1", "AG-2", "usd"]
 _COUNTS = {"agency": (0, 1), "parent_agency": (0, 1), "employer": (0, 1), "contract": (0, 4),
            "fee": (0, 5), "document": (0, 3), "complaint": (0, 2), "wage": (0, 3), "event": (0, 3)}
 

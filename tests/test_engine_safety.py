@@ -80,10 +80,11 @@ def test_a_case_without_a_worker_matches_nothing_and_leaves_the_engine_usable(en
 
 
 def test_action_failing_on_a_non_integer_row_raises_engine_error_and_the_engine_rebuilds_itself(engine, ruleset):
-    host = engine._host
+    hosts = [part._host for part in engine._parts]
     with pytest.raises(EngineError, match=r"an action failed: .*fact rows must be int"):
         engine.evaluate([_worker(row="row two")])
-    assert engine._host is not host  # the failed host is dropped, never delete_state'd (engine-notes §10)
+    # the failed host is dropped, never delete_state'd (engine-notes §10)
+    assert [part._host for part in engine._parts][0] is not hosts[0]
     facts = [_worker(row=2)]
     got = sorted(engine.evaluate(facts))
     assert got == sorted(reference.evaluate(ruleset.clauses, facts))
@@ -165,3 +166,18 @@ def test_two_engines_in_one_process_give_identical_results(engine, ruleset):
         if mine != theirs or mine != sorted(reference.evaluate(ruleset.clauses, facts)):
             differ.append(n)
     assert differ == []
+
+
+def test_clauses_are_spread_over_hosts_so_no_kind_overflows_durables_alpha_stack(ruleset):
+    from compliance.engine import MAX_PATTERNS_PER_KIND, _patterns_by_kind, partition
+
+    groups = partition(ruleset.clauses)
+    assert sorted(c.key for g in groups for c in g) == sorted(c.key for c in ruleset.clauses)
+    for g in groups:
+        assert all(len(v) <= MAX_PATTERNS_PER_KIND for v in _patterns_by_kind(g).values())
+    rules_in = [{c.rule_id for c in g} for g in groups]
+    assert sum(len(r) for r in rules_in) == len({c.rule_id for c in ruleset.clauses}), "a rule split over hosts"
+    # A fact walks its kind's patterns with the other kinds still on the stack: over 64 in all fails (303).
+    whole = _patterns_by_kind(ruleset.clauses)
+    assert len(whole) - 1 + max(len(v) for v in whole.values()) > 64, "one host would overflow"
+    assert len(groups) > 1
