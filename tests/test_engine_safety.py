@@ -84,7 +84,7 @@ def test_action_failing_on_a_non_integer_row_raises_engine_error_and_the_engine_
     with pytest.raises(EngineError, match=r"an action failed: .*fact rows must be int"):
         engine.evaluate([_worker(row="row two")])
     # the failed host is dropped, never delete_state'd (engine-notes §10)
-    assert [part._host for part in engine._parts][0] is not hosts[0]
+    assert engine._parts[0]._host is not hosts[0]
     facts = [_worker(row=2)]
     got = sorted(engine.evaluate(facts))
     assert got == sorted(reference.evaluate(ruleset.clauses, facts))
