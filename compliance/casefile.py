@@ -148,6 +148,7 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
             understood = "yes" if language_key(rec.language) in {language_key(x) for x in w.languages} else "no"
         return {
             "stage_rank": STAGE_RANK.get(rec.stage) if rec.stage else None,
+            "latest_stage": _latest_stage(rec, case),
             "in_worker_language": understood,
             "days_before_departure": _days(rec.signed_on, w.departed_on),
         }
@@ -162,7 +163,8 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
     if isinstance(rec, models.Complaint):
         open_ = rec.resolved_on is None and rec.status not in ("resolved", "dismissed", "withdrawn")
         owed = None if rec.remedy_due is None else max(rec.remedy_due - (rec.remedy_paid or 0.0), 0.0)
-        return {"days_open": _days(rec.received_on, as_of) if open_ else None, "remedy_outstanding": owed}
+        return {"days_open": _days(rec.received_on, as_of) if open_ else None, "remedy_outstanding": owed,
+                "days_since_resolved": _days(rec.resolved_on, as_of)}
     return {}
 
 
@@ -237,3 +239,10 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
                             if pay.deductions is not None and pay.gross else None),
         "days_since_previous_pay": _days(max(previous), pay.paid_on) if previous else None,
     }
+
+
+def _latest_stage(contract: models.Contract, case: CaseFile) -> str | None:
+    if not contract.stage:
+        return None
+    rank = STAGE_RANK[contract.stage]
+    return "no" if any(STAGE_RANK.get(c.stage or "", 0.0) > rank for c in case.contracts) else "yes"

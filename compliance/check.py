@@ -147,12 +147,13 @@ def worker_rows(data: Dataset, findings: list[Finding]) -> list[WorkerSummary]:
 
 
 def _owed(findings: Iterable[Finding]) -> dict[str, float]:
-    """Open amounts per currency, each record counted once though several rules may cite it."""
-    seen: dict[tuple[str, int], tuple[str, float]] = {}
+    """Open amounts per currency, each record's amount counted once though several rules may cite it (a fee's
+    outstanding amount), while different amounts of one record add up (a wage row's shortfall and its fine)."""
+    seen: dict[tuple[str, int, str | None], tuple[str, float]] = {}
     for f in findings:
         if f.outcome is Outcome.VIOLATION and f.to_reimburse is not None:
             m = f.to_reimburse
-            seen[(m.record.sheet, m.record.row)] = (m.currency, m.amount)
+            seen[(m.record.sheet, m.record.row, m.field)] = (m.currency, m.amount)
     return _money(seen.values())
 
 

@@ -132,9 +132,10 @@ class Engine:
     """durable hosts holding the ruleset's clauses between them, used for one case at a time. Not thread-safe;
     one per process."""
 
-    def __init__(self, ruleset: Ruleset) -> None:
+    def __init__(self, ruleset: Ruleset, max_patterns_per_kind: int = MAX_PATTERNS_PER_KIND) -> None:
         self._ids = _fact_ids(MAX_FACTS + 1)
-        self._parts = [_Part(f"{RULESET}{i}", group, self._ids) for i, group in enumerate(partition(ruleset.clauses))]
+        groups = partition(ruleset.clauses, max_patterns_per_kind)
+        self._parts = [_Part(f"{RULESET}{i}", group, self._ids) for i, group in enumerate(groups)]
 
     @property
     def hosts(self) -> int:

@@ -73,6 +73,8 @@ DERIVED: dict[str, list[FieldSpec]] = {
         _f("in_worker_language", Y, "yes if the contract language is one of the worker's languages (names and "
            "codes matched: 'Nepali' = 'ne' = '尼泊尔语'); blank if either is blank.",
            inputs=("language", "worker.languages")),
+        _f("latest_stage", Y, "yes if no other contract of the worker has a later stage (offer < pre_departure < "
+           "destination); no if one has; blank if stage is blank.", inputs=("stage",)),
         _f("days_before_departure", N, "The worker's departed_on minus signed_on, in days (negative when signed "
            "after departure). Blank if either date is blank.", inputs=("signed_on", "worker.departed_on")),
     ],
@@ -126,6 +128,8 @@ DERIVED: dict[str, list[FieldSpec]] = {
            inputs=("received_on",)),
         _f("remedy_outstanding", N, "remedy_due minus remedy_paid (blank remedy_paid counts as nothing paid), "
            "never below 0. Blank if remedy_due is blank.", inputs=("remedy_due",)),
+        _f("days_since_resolved", N, "Days from resolved_on to the evaluation date. Blank if resolved_on is blank.",
+           inputs=("resolved_on",)),
     ],
 }
 

@@ -64,11 +64,12 @@ class Catalog:
     def severity(self, severity: Severity | str) -> str:
         return self.t(f"severity.{Severity(severity).value}")
 
-    def value(self, code: Any) -> str:
-        """An input choice (placement_fee, employer, yes...) as a reader of this language says it."""
+    def value(self, code: Any, sheet: str | None = None, column: str | None = None) -> str:
+        """An input choice (placement_fee, employer, yes...) as a reader of this language says it. A code with
+        two meanings (a 'dismissed' complaint, a worker 'dismissed' from the job) has a text for its column."""
         if isinstance(code, bool):
             code = "yes" if code else "no"
-        return self._t.get(f"value.{code}", str(code))
+        return self._t.get(f"value.{sheet}.{column}.{code}") or self._t.get(f"value.{code}", str(code))
 
     def all_keys(self) -> set[str]:
         return set(self._t)

@@ -43,7 +43,9 @@ class Evidence(_Model):
 class Money(_Model):
     amount: float
     currency: str
-    record: Evidence = Field(description="The record the amount is owed on; totals count each record once.")
+    record: Evidence = Field(description="The record the amount is owed on.")
+    field: str | None = Field(None, description="The field of the record the amount comes from; totals count "
+                                                "each record's field once, however many rules cite it.")
 
 
 class Finding(_Model):
@@ -199,7 +201,7 @@ def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactS
         amount = src.display(clause.reimburse.field)
         if amount:
             money = Money(amount=round(float(amount), 2), currency=str(src.display("currency") or "(unknown)"),
-                          record=evidence_of(src))
+                          record=evidence_of(src), field=clause.reimburse.field)
     return {
         "rule_id": rule.id, "rule_title": rule.text.title, "outcome": clause.outcome, "severity": clause.severity,
         "worker_id": worker.worker_id, "agency_id": worker.agency_id, "employer_id": worker.employer_id,
@@ -227,7 +229,7 @@ def _message(clause: Clause, template: str, bound: dict[str, FactSource], lang: 
         src = bound[alias]
         value = src.display(field)
         if value is not None and (isinstance(value, bool) or field in _CHOICE_COLUMNS.get(src.sheet, ())):
-            return _catalog(lang).value(value)
+            return _catalog(lang).value(value, src.sheet, field)
         return render(value)
 
     return _PLACEHOLDER.sub(fill, template)

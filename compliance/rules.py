@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from compliance.conditions import AnyOf, Condition, ConditionError, FieldRef, Test, parse_test
+from compliance.conditions import ORDER_OPS, AnyOf, Condition, ConditionError, FieldRef, Test, parse_test
 from compliance.facts import ANCHOR, SCHEMA, FieldType
 
 
@@ -401,6 +401,7 @@ def _compile_clause(spec: RuleSpec, n: int, cs: ClauseSpec, params: dict[str, An
             aliases[alias] = kind
             patterns.append(Pattern(alias, kind, _conditions(alias, tests, aliases, params), negated))
             if negated:
+                _no_ordered_join(patterns[-1])
                 del aliases[alias]  # nothing may refer to a fact that must not exist
     patterns = _guard_references(patterns)
     reimburse = None
@@ -412,6 +413,17 @@ def _compile_clause(spec: RuleSpec, n: int, cs: ClauseSpec, params: dict[str, An
         severity=cs.severity or spec.severity, patterns=tuple(patterns), message=cs.message,
         reimburse=reimburse, per=cs.per,
     )
+
+
+def _no_ordered_join(p: Pattern) -> None:
+    """durable-rules reads freed memory (a segfault, or a silent wrong answer, depending on memory layout)
+    when a negated pattern compares with another fact's field using < <= > >= (found here; valgrind points at
+    reduceExpressionSequence). Such a clause is refused; a derived field (e.g. contract.latest_stage) says it."""
+    for c in p.conditions:
+        for t in c.tests if isinstance(c, AnyOf) else (c,):
+            if isinstance(t.value, FieldRef) and t.op in ORDER_OPS:
+                raise ConditionError(f"'{t.source}': an absent pattern cannot compare with another record using "
+                                     f"{t.op} (durable-rules crashes on it); use a derived field instead")
 
 
 def _guard_references(patterns: list[Pattern]) -> list[Pattern]:

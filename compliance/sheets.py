@@ -299,8 +299,8 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("returned_on_request", Kind.YESNO, "Was it returned when the worker asked?", example="no"),
             _c("tampered", Kind.CHOICE, "Was the document destroyed, concealed or falsified by whoever held it: "
                "none, destroyed, concealed or falsified.", choices=TAMPERING,
-               synonyms={"no": "none", "altered": "falsified", "forged": "falsified", "hidden": "concealed",
-                         "lost": "concealed"}, example="none"),
+               synonyms={"no": "none", "altered": "falsified", "forged": "falsified", "hidden": "concealed"},
+               example="none"),
         ),
     ),
     SheetSpec(

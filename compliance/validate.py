@@ -65,6 +65,10 @@ def validate(book: RawWorkbook) -> Dataset:
         raw = book.sheets.get(spec.name)
         if raw is None:
             data.counts[spec.name] = SheetCounts(read=0, evaluated=0, rejected=0)
+            # Say so: a rule with no rows to look at stays silent, which must not read as "compliant".
+            data.problems.append(InputProblem(
+                type=ProblemType.MISSING_SHEET, action=Action.NOTICE, sheet=spec.name,
+                message=f"optional sheet '{spec.name}' not found: the rules that read it had nothing to check"))
             continue
         _notice_missing_columns(spec, raw, data.problems)
         accepted = _read_sheet(spec, raw, ids, data.problems)
@@ -174,6 +178,13 @@ def _consistency(spec: SheetSpec, row: RawRow, v: dict[str, Any]) -> list[InputP
         check("date_of_birth", "recruited_on", "recruited_on is before date_of_birth")
     if spec.name == "fees":
         check("reimbursed_amount", "amount", "reimbursed_amount is more than amount (counted as fully reimbursed)")
+    if spec.name == "wage_payments":
+        check("period_start", "period_end", "period_end is before period_start (the period's length and contract "
+              "wage cannot be computed)")
+        check("deductions", "gross", "deductions are more than gross")
+    if spec.name == "complaints":
+        check("received_on", "resolved_on", "resolved_on is before received_on")
+        check("remedy_paid", "remedy_due", "remedy_paid is more than remedy_due (counted as paid in full)")
     return out
 
 

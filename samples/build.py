@@ -31,10 +31,31 @@ AGENCIES = [
     {"agency_id": "AG-04", "name": "Everest Link", "country": "Nepal", "role": "sub_agent",
      "parent_agency_id": "AG-01"},
 ]
+_DUE_DILIGENCE = {"recruiter_contract_bans_fees": "yes", "due_diligence_on": D(2023, 11, 1)}
 EMPLOYERS = [
-    {"employer_id": "EM-01", "name": "Doha Build Co", "country": "Qatar", "sector": "construction"},
-    {"employer_id": "EM-02", "name": "Al Noor Household Services", "country": "Qatar", "sector": "domestic work"},
+    {"employer_id": "EM-01", "name": "Doha Build Co", "country": "Qatar", "sector": "construction", **_DUE_DILIGENCE},
+    {"employer_id": "EM-02", "name": "Al Noor Household Services", "country": "Qatar", "sector": "domestic work",
+     **_DUE_DILIGENCE},
+    # recruits through agencies without a fee ban in its contracts and has never checked them
+    {"employer_id": "EM-03", "name": "Desert Farms", "country": "Qatar", "sector": "agriculture",
+     "recruiter_contract_bans_fees": "no"},
 ]
+EMPLOYER_NAMES = {e["employer_id"]: e["name"] for e in EMPLOYERS}
+# What the contracts of a compliant worker say beyond the essential terms.
+_CONTRACT_FORM = {"signed_by_worker": "yes", "waiver_clause": "no", "verified_by_authority": "yes",
+                  "work_location": "Doha, Qatar"}
+_RECEIPTED = {"receipt": "yes", "itemised": "yes", "disclosed_before_acceptance": "yes"}
+
+
+def wages(wid: str, months: tuple[int, ...] = (5, 6), gross: float = 1200, **extra: Any) -> list[dict[str, Any]]:
+    """Full, direct, on-time monthly wages of 2024 for the given months (paid on the 5th of the next month)."""
+    out = []
+    for m in months:
+        end = D(2024, m + 1, 1) - dt.timedelta(days=1)
+        out.append({"worker_id": wid, "period_start": D(2024, m, 1), "period_end": end,
+                    "due_on": D(2024, m + 1, 7), "paid_on": D(2024, m + 1, 5), "gross": gross, "deductions": 0,
+                    "net": gross, "currency": "QAR", "paid_to": "worker", "hours_worked": 208, **extra})
+    return out
 
 
 def worker(wid: str, name: str, sex: str, born: dt.date, agency: str = "AG-01", employer: str = "EM-01",
@@ -46,26 +67,30 @@ def worker(wid: str, name: str, sex: str, born: dt.date, agency: str = "AG-01", 
                      "languages": "Nepali, Hindi", "occupation": occupation, "origin_country": "Nepal",
                      "destination_country": "Qatar", "agency_id": agency, "employer_id": employer,
                      "recruited_on": D(2024, 2, 1), "departed_on": D(2024, 4, 15),
-                     "first_month_earnings": 1200, "earnings_currency": "QAR"}],
+                     "first_month_earnings": 1200, "earnings_currency": "QAR",
+                     "orientation_on": D(2024, 4, 2), "complaint_channel_known": "yes"}],
         "contracts": [
             {"contract_id": f"C-{n}-1", "worker_id": wid, "stage": "offer", "written": "yes", "language": "Nepali",
              "signed_on": D(2024, 2, 20), "copy_given_to_worker": "yes", "job_title": occupation,
              "monthly_wage": 1200, "currency": "QAR", "hours_per_week": 48, "rest_days_per_week": 1,
              "duration_months": 24, "annual_leave_days": 21, "accommodation": "free, shared room",
-             "repatriation_paid_by": "employer"},
+             "repatriation_paid_by": "employer", "employer_name": EMPLOYER_NAMES[employer], **_CONTRACT_FORM},
             {"contract_id": f"C-{n}-2", "worker_id": wid, "stage": "destination", "written": "yes",
              "language": "Nepali", "signed_on": D(2024, 4, 18), "copy_given_to_worker": "yes",
              "job_title": occupation, "monthly_wage": 1200, "currency": "QAR", "hours_per_week": 48,
              "rest_days_per_week": 1, "duration_months": 24, "annual_leave_days": 21,
-             "accommodation": "free, shared room", "repatriation_paid_by": "employer"},
+             "accommodation": "free, shared room", "repatriation_paid_by": "employer",
+             "employer_name": EMPLOYER_NAMES[employer], **_CONTRACT_FORM},
         ],
         "fees": [
             {"fee_id": f"F-{n}-0", "worker_id": wid, "agency_id": agency, "category": "recruitment_fee", "amount": 0,
-             "currency": "NPR", "paid_by": "worker", "paid_on": D(2024, 2, 5), "method": "cash"},
+             "currency": "NPR", "paid_by": "worker", "paid_on": D(2024, 2, 5), "method": "cash", **_RECEIPTED},
             {"fee_id": f"F-{n}-V", "worker_id": wid, "agency_id": agency, "category": "visa", "amount": 800,
-             "currency": "QAR", "paid_by": "employer", "paid_on": D(2024, 3, 1), "method": "bank"},
+             "currency": "QAR", "paid_by": "employer", "paid_on": D(2024, 3, 1), "method": "bank", **_RECEIPTED},
         ],
-        "documents": [{"worker_id": wid, "document": "passport", "document_number": f"PA{n}7731", "held_by": "worker"}],
+        "documents": [{"worker_id": wid, "document": "passport", "document_number": f"PA{n}7731", "held_by": "worker",
+                       "tampered": "none"}],
+        "wage_payments": wages(wid),
     }
 
 
@@ -73,13 +98,13 @@ def fee(wid: str, suffix: str, category: str, amount: float | None, currency: st
         paid_by: str = "worker", method: str = "cash", agency: str | None = "AG-01", **extra: Any) -> dict[str, Any]:
     return {"fee_id": f"F-{wid.split('-')[1]}-{suffix}", "worker_id": wid, "agency_id": agency,
             "category": category, "amount": amount, "currency": currency, "paid_by": paid_by, "paid_on": paid_on,
-            "method": method, **extra}
+            "method": method, **_RECEIPTED, **extra}
 
 
 def violations_sample() -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {"agencies": copy.deepcopy(AGENCIES), "employers": EMPLOYERS[:],
                                              "contracts": [], "fees": [], "documents": [], "workers": [],
-                                             "complaints": []}
+                                             "complaints": [], "wage_payments": [], "events": []}
 
     def add(parts: dict[str, list[dict[str, Any]]]) -> None:
         for sheet, items in parts.items():
@@ -123,6 +148,9 @@ def violations_sample() -> dict[str, list[dict[str, Any]]]:
     w["fees"] += [fee("W-107", "B", "bribe", 300, "USD", D(2024, 2, 8), agency=None),
                   fee("W-107", "D", "deposit", 1_000, "QAR", D(2024, 4, 20)),
                   fee("W-107", "L", "recruitment_fee", 90_000, "NPR", D(2024, 2, 9), method="loan", lender="agency")]
+    # ... and when he asked to leave, the employer refused: the loan now holds him (debt bondage).
+    w["events"] = [{"worker_id": "W-107", "date": D(2024, 9, 2), "event": "resignation_refused",
+                    "notes": "told to repay the agency loan first"}]
     add(w)
     # W-108: domestic worker via a compliant sub-agent; training fee partly refunded; paid her own airfare.
     w = worker("W-108", "Gita Lama", "female", D(1994, 4, 4), agency="AG-04", employer="EM-02",
@@ -137,13 +165,95 @@ def violations_sample() -> dict[str, list[dict[str, Any]]]:
     w["documents"] = []
     w["fees"] += [fee("W-110", "X", "medical", 6_500, "NPR", D(2024, 2, 14), paid_by=None)]
     add(w)
+    add(w111_domestic_worker())
+    add(w112_wages())
+    add(w113_movement_and_complaints())
+    add(w114_deceived())
     return rows
+
+
+def w111_domestic_worker() -> dict[str, list[dict[str, Any]]]:
+    """A domestic worker with no weekly rest, tested for pregnancy, confined, harassed (complaint upheld)."""
+    w = worker("W-111", "Sunita Rai", "female", D(1996, 8, 8), employer="EM-02", occupation="domestic worker")
+    for c in w["contracts"]:
+        c["rest_days_per_week"] = 0
+    w["events"] = [
+        {"worker_id": "W-111", "date": D(2024, 2, 12), "event": "pregnancy_test_required",
+         "notes": "agency clinic; a positive test would end the application"},
+        {"worker_id": "W-111", "date": D(2024, 7, 1), "event": "confined", "notes": "locked in on days off"},
+    ]
+    w["complaints"] = [
+        {"complaint_id": "CP-111", "worker_id": "W-111", "received_on": D(2024, 7, 20), "status": "resolved",
+         "subject": "harassment", "channel": "embassy", "in_worker_language": "yes", "cost_to_worker": 0,
+         "substantiated": "yes", "retaliation_reported": "no", "resolved_on": D(2024, 8, 30), "remedy_due": 0,
+         "allegation": "sexual harassment by a household member"},
+    ]
+    return w
+
+
+def w112_wages() -> dict[str, list[dict[str, Any]]]:
+    """Paid under the contract wage, then late, then not at all; fined from wages; 70-hour weeks; paid his medical."""
+    w = worker("W-112", "Dipak Shah", "male", D(1989, 3, 3))
+    w["fees"] += [fee("W-112", "M", "medical", 7_000, "NPR", D(2024, 2, 14))]  # paid his own medical
+    w["wage_payments"] = [
+        *wages("W-112", (5,), gross=900),                                         # below the 1,200 QAR contract
+        *wages("W-112", (6,), paid_on=D(2024, 7, 20)),                             # due on the 7th, paid on the 20th
+        *wages("W-112", (7,), deductions=300, deduction_reason="fine", deduction_consent="no", net=900),
+        *wages("W-112", (8,), hours_worked=300),                                  # about 70 hours a week
+        *wages("W-112", (9, 10), paid_on=None, net=None),                          # two months never paid
+    ]
+    return w
+
+
+def w113_movement_and_complaints() -> dict[str, list[dict[str, Any]]]:
+    """Refused a change of employer, dismissed after complaining, sent home at his own cost; a complaint
+    that cost him money; an upheld complaint whose award is unpaid."""
+    w = worker("W-113", "Bimal KC", "male", D(1993, 10, 10))
+    w["complaints"] = [
+        {"complaint_id": "CP-113-A", "worker_id": "W-113", "received_on": D(2024, 8, 1), "status": "resolved",
+         "subject": "wages", "channel": "inspectorate", "in_worker_language": "yes", "cost_to_worker": 5_000,
+         "substantiated": "yes", "retaliation_reported": "no", "resolved_on": D(2024, 9, 15), "remedy_due": 2_400,
+         "remedy_paid": 0,
+         "currency": "QAR", "allegation": "overtime unpaid"},
+    ]
+    w["events"] = [
+        {"worker_id": "W-113", "date": D(2024, 7, 10), "event": "employer_change_requested"},
+        {"worker_id": "W-113", "date": D(2024, 7, 12), "event": "employer_change_refused",
+         "notes": "employer refused the no-objection letter"},
+        {"worker_id": "W-113", "date": D(2024, 8, 20), "event": "dismissed", "notes": "19 days after complaining"},
+        {"worker_id": "W-113", "date": D(2024, 9, 20), "event": "repatriated", "amount": 1_100, "currency": "QAR",
+         "paid_by": "worker"},
+    ]
+    return w
+
+
+def w114_deceived() -> dict[str, list[dict[str, Any]]]:
+    """Promised a hotel job in Doha by a 'no fee' advert; put on a farm by another employer; paid the agency;
+    signed a waiver; no information before leaving; bank card kept; certificate destroyed."""
+    w = worker("W-114", "Rajesh Yadav", "male", D(1994, 1, 14), employer="EM-03", occupation="farm worker")
+    offer, dest = w["contracts"]
+    offer.update(job_title="hotel cleaner", employer_name="Pearl Hotels", work_location="Doha, Qatar",
+                 advertised="yes", says_no_fees="yes", licence_number_shown="no")
+    dest.update(job_title="farm worker", employer_name="Desert Farms", work_location="Al Khor, Qatar",
+                waiver_clause="yes", verified_by_authority="no")
+    w["workers"][0]["orientation_on"] = None
+    w["fees"] += [fee("W-114", "R", "recruitment_fee", 80_000, "NPR", D(2024, 2, 6), receipt="no",
+                      itemised=None, disclosed_before_acceptance=None)]
+    w["documents"] += [
+        {"worker_id": "W-114", "document": "bank_card", "document_number": "4017-2281-0093", "held_by": "employer",
+         "worker_consent": "no",
+         "tampered": "none"},
+        {"worker_id": "W-114", "document": "certificate", "document_number": "CTEVT-77120", "held_by": "agency",
+         "worker_consent": "written",
+         "returned_on_request": "yes", "tampered": "destroyed"},
+    ]
+    return w
 
 
 def compliant_sample() -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {"agencies": [AGENCIES[0], AGENCIES[3]], "employers": EMPLOYERS[:1],
                                              "contracts": [], "fees": [], "documents": [], "workers": [],
-                                             "complaints": []}
+                                             "complaints": [], "wage_payments": [], "events": []}
     people = [("W-201", "Sabina Rai", "female", D(1995, 5, 5), "AG-01"),
               ("W-202", "Dipak Limbu", "male", D(1991, 7, 19), "AG-01"),
               ("W-203", "Sunita KC", "female", D(1999, 1, 23), "AG-04"),
@@ -166,6 +276,8 @@ def messy_sample() -> dict[str, list[dict[str, Any]]]:
     rows["fees"][0]["amount"] = -50  # negative amount
     rows["contracts"][0]["written"] = "maybe"  # not a yes/no
     rows["documents"].append({"worker_id": "W-203", "document": "passport", "held_by": "the boss"})
+    rows["wage_payments"][2].update(period_start=D(2024, 6, 30), period_end=D(2024, 6, 1))  # dates swapped
+    rows["events"].append({"worker_id": "W-204", "date": D(2024, 9, 1), "event": "went on holiday"})  # unknown
     return rows
 
 

@@ -43,7 +43,7 @@ def test_check_on_violations_sample_exits_1_and_writes_a_schema_valid_report(
     jsonschema.validate(report, json.loads(schema_text()))
     assert report["run"]["input_file"] == "agency-with-violations.xlsx"
     assert len(report["run"]["input_sha256"]) == 64
-    assert report["summary"]["workers_checked"] == 10
+    assert report["summary"]["workers_checked"] == 14
 
 
 def test_check_on_compliant_sample_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

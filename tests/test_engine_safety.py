@@ -181,3 +181,18 @@ def test_clauses_are_spread_over_hosts_so_no_kind_overflows_durables_alpha_stack
     whole = _patterns_by_kind(ruleset.clauses)
     assert len(whole) - 1 + max(len(v) for v in whole.values()) > 64, "one host would overflow"
     assert len(groups) > 1
+
+
+@pytest.mark.parametrize("limit", [8, 20, 32])
+def test_every_rule_case_gives_the_reference_result_however_the_clauses_are_split_over_hosts(ruleset, limit):
+    """Memory faults in durable show up or hide with the memory layout; other splits give other layouts."""
+    from compliance.casefile import case_files
+    from compliance.validate import validate
+    from tests import rulecases
+
+    engine = Engine(ruleset, max_patterns_per_kind=limit)
+    for rule_case in rulecases.load_cases():
+        for cf in case_files(validate(rulecases.workbook(rulecases.world(rule_case.spec)))):
+            facts, _ = cf.facts(ruleset.as_of)
+            got, want = sorted(engine.evaluate(facts)), sorted(reference.evaluate(ruleset.clauses, facts))
+            assert got == want, rule_case.id

@@ -30,3 +30,10 @@ def test_readme_documents_every_sheet_column_and_rule() -> None:
             assert f"`{col.name}`" in README, f"{sheet.name}.{col.name} is not in the README"
     for rule in load_ruleset().rules:
         assert f"| {rule.id} |" in README
+
+
+def test_readme_reference_tables_match_the_contract_the_rules_and_the_fact_schema() -> None:
+    from compliance import docs
+
+    for name, build in docs.BLOCKS.items():
+        assert docs.current(README, name) == build(), f"README block '{name}' is stale: python -m compliance.docs"

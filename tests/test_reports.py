@@ -86,7 +86,7 @@ def column_values(sheet: str, column: str) -> list[str]:
 def test_redact_leaves_no_worker_name_or_document_number_in_any_output_file(tmp_path: Path) -> None:
     names = column_values("workers", "name")
     numbers = column_values("documents", "document_number")
-    assert len(names) == 10 and len(numbers) == 9
+    assert len(names) == 14 and len(numbers) == 15
     paths = write_all(tmp_path, "--redact")
     for path in paths.values():
         text = text_of(path)
@@ -95,15 +95,15 @@ def test_redact_leaves_no_worker_name_or_document_number_in_any_output_file(tmp_
         assert [n for n in numbers if n in text] == [], f"{path.name} still shows a document number"
     report = json.loads(paths[".json"].read_text(encoding="utf-8"))
     assert report["run"]["redacted"] is True
-    assert [w["name"] for w in report["workers"]] == [f"P-{n:04d}" for n in range(1, 11)]
+    assert [w["name"] for w in report["workers"]] == [f"P-{n:04d}" for n in range(1, 15)]
     cited = {e["record_id"] for f in report["findings"] for e in f["evidence"] if e["sheet"] == "documents"}
-    assert cited == {"D-0001"}, "the passport held by W-102's employer keeps one pseudonym across findings"
+    assert cited == {"D-0001", "D-0002", "D-0003"}, "one pseudonym per document, the same across findings"
 
 
 def test_document_numbers_are_kept_as_evidence_without_redact(tmp_path: Path) -> None:
     report = json.loads(write_all(tmp_path)[".json"].read_text(encoding="utf-8"))
     cited = {e["record_id"] for f in report["findings"] for e in f["evidence"] if e["sheet"] == "documents"}
-    assert cited == {"PA1024409"}
+    assert cited == {"PA1024409", "4017-2281-0093", "CTEVT-77120"}
 
 
 def test_reports_keep_names_without_redact(tmp_path: Path) -> None:

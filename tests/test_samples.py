@@ -38,6 +38,14 @@ def test_violations_sample_reports_exactly_the_planted_findings(evaluator: str) 
     assert report.input_problems == []
 
 
+def test_violations_sample_exercises_every_implemented_rule() -> None:
+    from compliance.rules import load_ruleset
+
+    fired = {rule for _, rule, outcome in planted("agency-with-violations")
+             if outcome in (Outcome.VIOLATION.value, Outcome.WARNING.value)}
+    assert sorted({r.id for r in load_ruleset().rules} - fired) == []
+
+
 def test_violations_sample_findings_cite_their_evidence_rows() -> None:
     report = check(SAMPLES / "agency-with-violations.xlsx")
     bribe = next(f for f in report.findings if f.rule_id == "FR-FEE-009")

@@ -62,6 +62,24 @@ def test_missing_optional_complaints_sheet_is_read_as_empty():
     assert data.counts["workers"].evaluated == 1
 
 
+@pytest.mark.parametrize("sheet", ["complaints", "wage_payments", "events"])
+def test_a_missing_optional_sheet_is_a_notice_so_silent_rules_do_not_read_as_compliant(sheet):
+    book = workbook(_world())
+    del book.sheets[sheet]
+    (notice,) = _problems(validate(book), sheet)
+    assert (notice.type, notice.action) == (ProblemType.MISSING_SHEET, Action.NOTICE)
+    assert "nothing to check" in notice.message
+
+
+def test_wage_period_ending_before_it_starts_is_a_located_notice():
+    row = {"worker_id": "W1", "period_start": dt.date(2024, 8, 1), "period_end": dt.date(2024, 7, 31),
+           "paid_on": dt.date(2024, 8, 5), "gross": 1200, "currency": "QAR"}
+    data = validate(workbook(_world(wage_payments=[row])))
+    (p,) = _problems(data, "wage_payments", type=ProblemType.INCONSISTENT)
+    assert (p.row, p.column, p.action) == (4, "period_end", Action.NOTICE)
+    assert len(data.wage_payments) == 3
+
+
 def test_missing_required_column_raises_input_error_naming_sheet_and_column():
     book = _without_column(workbook(_world()), "fees", "currency")
     with pytest.raises(InputError, match=r"sheet 'fees' is missing required column\(s\): currency"):

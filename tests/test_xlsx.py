@@ -57,8 +57,8 @@ def test_the_sample_report_has_five_sheets_in_order_with_one_row_per_item(report
     en = Catalog("en")
     assert wb.sheetnames == [en.t(f"xlsx.sheet.{k}") for k in SHEET_KEYS]
     _, findings, workers, agencies, problems = wb.worksheets
-    assert len(_data_rows(findings)) == len(report.findings) == 39
-    assert len(_data_rows(workers)) == len(report.workers) == 10
+    assert len(_data_rows(findings)) == len(report.findings) == 76
+    assert len(_data_rows(workers)) == len(report.workers) == 14
     assert len(_data_rows(agencies)) == len(report.summary.by_agency) == 4
     assert len(_data_rows(problems)) == len(report.input_problems) == 0
     for ws in (findings, workers, agencies, problems):
@@ -110,13 +110,13 @@ def test_the_summary_shows_run_counts_and_the_totals_per_currency(report: Report
     assert values["Input SHA-256"] == report.run.input_sha256
     assert values["Ruleset"] == "baseline" and values["Ruleset version"] == report.run.ruleset.version
     assert values["Evaluation date"].date() == report.run.ruleset.as_of
-    assert values["Workers checked"] == 10 and values["Workers with open violations"] == 8
-    assert values["violation"] == 35 and values["critical"] == 3
+    assert values["Workers checked"] == 14 and values["Workers with open violations"] == 12
+    assert values["violation"] == 64 and values["critical"] == 9
     assert Catalog("en").t("md.disclaimer") in values
-    assert {cur: values[cur] for cur in ("NPR", "QAR", "USD")} == {"NPR": 263700, "QAR": 3450, "USD": 300}
-    assert _find_row(ws, "fees")[1:4] == (32, 32, 0)
-    assert _find_row(ws, "FR-FEE-014")[1:7] == ("Fees found but not reimbursed", 11, 1, 0, 0, 12)
-    assert _find_row(ws, "AG-01")[1:5] == ("Himal Overseas", 215700, 1800, 300)
+    assert {cur: values[cur] for cur in ("NPR", "QAR", "USD")} == {"NPR": 350700, "QAR": 7550, "USD": 300}
+    assert _find_row(ws, "fees")[1:4] == (42, 42, 0)
+    assert _find_row(ws, "FR-FEE-014")[1:7] == ("Fees found but not reimbursed", 13, 1, 0, 0, 14)
+    assert _find_row(ws, "AG-01")[1:5] == ("Himal Overseas", 302700, 5900, 300)
 
 
 def test_the_summary_has_two_native_bar_charts(book: Path) -> None:
@@ -137,8 +137,8 @@ def test_workers_and_agencies_sheets_show_money_per_currency_and_coloured_grades
                                            "128,000 NPR", "120,000 NPR")
     assert _find_row(workers, "W-107")[7] == "90,000 NPR\n1,000 QAR\n300 USD"
     row = _find_row(agencies, "AG-01")
-    assert row[:6] == ("AG-01", "Himal Overseas", 7, 5, 0.7143, 21)
-    assert row[8:] == ("E", "FR-FEE-009", "Bribe, kickback, extortion or illegal cost recovery")
+    assert row[:6] == ("AG-01", "Himal Overseas", 11, 9, 0.8182, 50)
+    assert row[8:] == ("E", "FR-WAGE-003", "Wages withheld")
     assert agencies.cell(row=2, column=5).number_format == "0.0%"
     assert agencies.cell(row=2, column=9).fill.fgColor.rgb.endswith("7B0000")
     assert agencies.cell(row=5, column=9).fill.fgColor.rgb.endswith("D9302C")  # AG-04, grade D
@@ -149,7 +149,7 @@ def test_every_input_problem_is_listed_with_its_action_translated(tmp_path: Path
     write_xlsx(report, tmp_path / "messy.xlsx", Catalog("zh"))
     ws = load_workbook(tmp_path / "messy.xlsx").worksheets[4]
     rows = _data_rows(ws)
-    assert len(rows) == len(report.input_problems) == 6
+    assert len(rows) == len(report.input_problems) == 8
     first = report.input_problems[0]
     assert rows[0] == (first.sheet, first.row, first.column, first.value, "该值未采用", first.message)
 
