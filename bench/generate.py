@@ -22,7 +22,9 @@ from compliance.sheets import SHEETS_BY_NAME
 Row = dict[str, Any]
 Expected = list[tuple[str, str]]  # (rule_id, outcome) for one worker
 
-SHEET_ORDER = ("agencies", "employers", "workers", "contracts", "fees", "documents")
+SHEET_ORDER = ("agencies", "employers", "workers", "contracts", "fees", "documents", "complaints", "wage_payments",
+               "events")
+RECEIPTED = {"receipt": "yes", "itemised": "yes", "disclosed_before_acceptance": "yes"}
 FEE_DEADLINE_DAYS = 90  # FR-FEE-014 remediation_deadline_days
 
 # origin country: (languages, currency, given names, family names)
@@ -53,6 +55,9 @@ class Case:
     contracts: list[Row]
     fees: list[Row]
     documents: list[Row]
+    complaints: list[Row] = field(default_factory=list)
+    wage_payments: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
     agencies: list[Row] = field(default_factory=list)  # extra agencies created for this worker by a plant
 
 
@@ -103,7 +108,8 @@ def _employers(rng: random.Random, n: int) -> list[Row]:
     countries = list(DESTINATIONS)
     return [{"employer_id": f"EM{i:04d}", "name": f"{rng.choice(['Gulf', 'Desert', 'Harbour', 'Crescent'])} "
              f"{rng.choice(['Build', 'Services', 'Foods', 'Industries'])} {i}",
-             "country": countries[(i - 1) % len(countries)], "sector": rng.choice(list(SECTORS))}
+             "country": countries[(i - 1) % len(countries)], "sector": rng.choice(list(SECTORS)),
+             "recruiter_contract_bans_fees": "yes", "due_diligence_on": date(2021, 1, 15)}
             for i in range(1, n + 1)]
 
 
@@ -124,11 +130,14 @@ def _case(rng: random.Random, i: int, agency: Row, employer: Row, as_of: date) -
         "origin_country": origin, "destination_country": employer["country"], "agency_id": agency["agency_id"],
         "employer_id": employer["employer_id"], "recruited_on": recruited, "departed_on": departed,
         "first_month_earnings": wage, "earnings_currency": dest_ccy,
+        "orientation_on": departed - timedelta(days=rng.randint(3, 20)), "complaint_channel_known": "yes",
     }
     terms: Row = {"worker_id": wid, "written": "yes", "copy_given_to_worker": "yes", "job_title": job,
                   "monthly_wage": wage, "currency": dest_ccy, "hours_per_week": 48, "rest_days_per_week": 1,
                   "duration_months": rng.choice([12, 24, 36]), "annual_leave_days": rng.choice([21, 30]),
-                  "accommodation": "free, shared room", "repatriation_paid_by": "employer"}
+                  "accommodation": "free, shared room", "repatriation_paid_by": "employer",
+                  "employer_name": employer["name"], "work_location": employer["country"], "signed_by_worker": "yes",
+                  "waiver_clause": "no", "verified_by_authority": "yes"}
     offer = {**terms, "contract_id": f"C{i:06d}-1", "stage": "offer", "language": langs[0],
              "signed_on": recruited + timedelta(days=rng.randint(5, 30))}
     dest_lang = "English" if "English" in langs else langs[0]
@@ -137,16 +146,33 @@ def _case(rng: random.Random, i: int, agency: Row, employer: Row, as_of: date) -
                    "monthly_wage": wage + rng.choice([0, 0, 0, base_wage // 20])}
     declared_zero = {"fee_id": f"F{i:06d}-1", "worker_id": wid, "agency_id": agency["agency_id"],
                      "category": "recruitment_fee", "amount": 0, "currency": home_ccy, "paid_by": "worker",
-                     "paid_on": recruited + timedelta(days=rng.randint(1, 20)), "method": "cash"}
+                     "paid_on": recruited + timedelta(days=rng.randint(1, 20)), "method": "cash", **RECEIPTED}
     category, payer, amount, ccy = rng.choice([("visa", "employer", 600, dest_ccy),
                                                ("travel", "employer", 900, dest_ccy),
                                                ("medical", "agency", 8000, home_ccy)])
     cost = {"fee_id": f"F{i:06d}-2", "worker_id": wid, "category": category, "amount": amount, "currency": ccy,
             "paid_by": payer, "paid_on": departed - timedelta(days=rng.randint(5, 25)), "method": "bank",
-            "agency_id": agency["agency_id"] if payer == "agency" else None}
-    passport = {"worker_id": wid, "document": "passport", "held_by": "worker",
+            "agency_id": agency["agency_id"] if payer == "agency" else None, **RECEIPTED}
+    passport = {"worker_id": wid, "document": "passport", "held_by": "worker", "tampered": "none",
                 "held_since": recruited - timedelta(days=rng.randint(100, 2000))}
-    return Case(worker, [offer, destination], [declared_zero, cost], [passport])
+    return Case(worker, [offer, destination], [declared_zero, cost], [passport],
+                wage_payments=_wages(wid, departed, destination["monthly_wage"], dest_ccy, as_of, rng))
+
+
+def _wages(wid: str, departed: date, wage: int, ccy: str, as_of: date, rng: random.Random) -> list[Row]:
+    """Monthly wages, in full and on time, for up to three months after arrival that are already due."""
+    out: list[Row] = []
+    start = date(departed.year + departed.month // 12, departed.month % 12 + 1, 1)
+    for _ in range(3):
+        nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        due = nxt + timedelta(days=6)
+        if due >= as_of:
+            break
+        out.append({"worker_id": wid, "period_start": start, "period_end": nxt - timedelta(days=1), "due_on": due,
+                    "paid_on": due - timedelta(days=rng.randint(0, 4)), "gross": wage, "deductions": 0, "net": wage,
+                    "currency": ccy, "paid_to": "worker", "hours_worked": rng.choice([200, 208, 216])})
+        start = nxt
+    return out
 
 
 # ---- plants: each mutates one case and returns the findings it must cause ----
@@ -159,7 +185,7 @@ def _late(paid_on: date, as_of: date) -> bool:
 def _fee(c: Case, n: int, **kw: Any) -> Row:
     w = c.worker
     row: Row = {"fee_id": f"F{w['worker_id'][1:]}-{n}", "worker_id": w["worker_id"], "agency_id": w["agency_id"],
-                "paid_on": w["recruited_on"] + timedelta(days=15), "method": "cash", **kw}
+                "paid_on": w["recruited_on"] + timedelta(days=15), "method": "cash", **RECEIPTED, **kw}
     c.fees.append(row)
     return row
 
@@ -223,7 +249,7 @@ def p_no_fee_records(c: Case, as_of: date) -> Expected:
 def p_no_written_contract(c: Case, as_of: date) -> Expected:
     for k in c.contracts:
         k.update(written="no", copy_given_to_worker="no")
-    return [("FR-CON-001", "violation")]
+    return [("FR-CON-001", "violation"), *_domestic(c)]
 
 
 def p_no_copy(c: Case, as_of: date) -> Expected:
@@ -240,7 +266,12 @@ def p_foreign_language(c: Case, as_of: date) -> Expected:
 
 def p_signed_after_departure(c: Case, as_of: date) -> Expected:
     c.contracts[0].update(written="no", copy_given_to_worker="no")  # a verbal offer only
-    return [("FR-CON-003", "violation")]  # the destination contract is signed 1-7 days after departure
+    return [("FR-CON-003", "violation"), *_domestic(c)]  # the destination contract is signed 1-7 days after departure
+
+
+def _domestic(c: Case) -> Expected:
+    """A domestic worker without a written contract before crossing the border: FR-GEN-001 (C189 Art. 8)."""
+    return [("FR-GEN-001", "violation")] if c.worker["occupation"] == "domestic worker" else []
 
 
 def p_wage_cut(c: Case, as_of: date) -> Expected:
@@ -310,6 +341,37 @@ def p_under_18(c: Case, as_of: date) -> Expected:
     r = c.worker["recruited_on"]
     c.worker["date_of_birth"] = date(r.year - 17, r.month, min(r.day, 28)) + timedelta(days=60)  # aged 16
     return [("FR-CHD-001", "violation")]
+
+
+def p_unpaid_month(c: Case, as_of: date) -> Expected:
+    if not c.wage_payments:
+        return p_confined(c, as_of)
+    c.wage_payments[-1].update(paid_on=None, net=None)
+    return [("FR-WAGE-003", "violation")]
+
+
+def p_paid_to_agency(c: Case, as_of: date) -> Expected:
+    if not c.wage_payments:
+        return p_confined(c, as_of)
+    c.wage_payments[0]["paid_to"] = "agency"
+    return [("FR-WAGE-002", "violation")]
+
+
+def p_confined(c: Case, as_of: date) -> Expected:
+    c.events.append({"worker_id": c.worker["worker_id"], "date": c.worker["departed_on"] + timedelta(days=30),
+                     "event": "confined"})
+    return [("FR-MOB-003", "violation")]
+
+
+def p_resignation_refused(c: Case, as_of: date) -> Expected:
+    c.events.append({"worker_id": c.worker["worker_id"], "date": c.worker["departed_on"] + timedelta(days=60),
+                     "event": "resignation_refused"})
+    return [("FR-MOB-001", "violation")]
+
+
+def p_no_orientation(c: Case, as_of: date) -> Expected:
+    c.worker["orientation_on"] = None
+    return [("FR-CON-008", "warning")]
 
 
 PLANTS: dict[str, Callable[[Case, date], Expected]] = {

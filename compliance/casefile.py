@@ -149,6 +149,10 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
         return {
             "stage_rank": STAGE_RANK.get(rec.stage) if rec.stage else None,
             "latest_stage": _latest_stage(rec, case),
+            "last_promise": _is_pick(rec, [c for c in case.contracts if c.stage in ("offer", "pre_departure")],
+                                     lambda c: (STAGE_RANK[c.stage or ""], c.signed_on or date.min, -c.row)),
+            "first_at_destination": _is_pick(rec, [c for c in case.contracts if c.stage == "destination"],
+                                             lambda c: (-(c.signed_on or date.max).toordinal(), -c.row)),
             "in_worker_language": understood,
             "days_before_departure": _days(rec.signed_on, w.departed_on),
         }
@@ -232,6 +236,7 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
                          if pay.hours_worked is not None and period_days and period_days > 0 else None),
         "contract_wage_due": due,
         "wage_shortfall": None if due is None or pay.gross is None else round(max(due - pay.gross, 0.0), 2),
+        "net_due": None if pay.gross is None else round(max(pay.gross - (pay.deductions or 0.0), 0.0), 2),
         "days_late": _days(pay.due_on, pay.paid_on),
         "days_after_period": _days(pay.period_end, pay.paid_on),
         "days_overdue": _days_overdue(pay, as_of),
@@ -246,3 +251,10 @@ def _latest_stage(contract: models.Contract, case: CaseFile) -> str | None:
         return None
     rank = STAGE_RANK[contract.stage]
     return "no" if any(STAGE_RANK.get(c.stage or "", 0.0) > rank for c in case.contracts) else "yes"
+
+
+def _is_pick(contract: models.Contract, among: list[models.Contract], key: Any) -> str | None:
+    """yes if `contract` is the maximum of `among` by `key`, no if it is another member, blank if not a member."""
+    if contract not in among:
+        return None
+    return "yes" if max(among, key=key) is contract else "no"

@@ -75,6 +75,11 @@ DERIVED: dict[str, list[FieldSpec]] = {
            inputs=("language", "worker.languages")),
         _f("latest_stage", Y, "yes if no other contract of the worker has a later stage (offer < pre_departure < "
            "destination); no if one has; blank if stage is blank.", inputs=("stage",)),
+        _f("last_promise", Y, "yes for the worker's last contract before arrival: the offer or pre_departure "
+           "version at the latest stage (the latest signed_on, then the lowest row, among equals); no for the other "
+           "offer and pre_departure versions; blank for destination versions or a blank stage.", inputs=("stage",)),
+        _f("first_at_destination", Y, "yes for the worker's first destination version (the earliest signed_on, "
+           "then the lowest row); no for later ones; blank for other stages.", inputs=("stage",)),
         _f("days_before_departure", N, "The worker's departed_on minus signed_on, in days (negative when signed "
            "after departure). Blank if either date is blank.", inputs=("signed_on", "worker.departed_on")),
     ],
@@ -107,6 +112,8 @@ DERIVED: dict[str, list[FieldSpec]] = {
            "a 30.4375-day month. Blank if there is no such contract, the currencies differ or a period date is "
            "blank.", inputs=("period_start", "period_end", "currency")),
         _f("wage_shortfall", N, "contract_wage_due minus gross, never below 0.", inputs=("gross",)),
+        _f("net_due", N, "gross minus deductions (blank deductions count as none), never below 0: what the worker "
+           "should have been paid out. Blank if gross is blank.", inputs=("gross",)),
         _f("days_late", N, "paid_on minus due_on, in days. Blank if either is blank.", inputs=("due_on", "paid_on")),
         _f("days_after_period", N, "paid_on minus period_end, in days. Blank if either is blank.",
            inputs=("period_end", "paid_on")),

@@ -293,7 +293,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("held_by", Kind.CHOICE, "worker, employer, agency or other.", choices=HOLDERS,
                required_column=True, example="employer"),
             _c("held_since", Kind.DATE, "Since when the holder has it.", example="2024-05-21"),
-            _c("worker_consent", Kind.CHOICE, "Did the worker agree to the holding: yes, no, written.",
+            _c("worker_consent", Kind.CHOICE, "Did the worker agree to the holding: written, yes (orally only), or no.",
                choices=CONSENT, synonyms={**_YES_NO_CN, "y": "yes", "n": "no", "true": "yes",
                                           "false": "no", "1": "yes", "0": "no"}, example="no"),
             _c("returned_on_request", Kind.YESNO, "Was it returned when the worker asked?", example="no"),
