@@ -208,7 +208,7 @@ class Ruleset:
         return [c for r in self.rules for c in r.clauses]
 
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def default_ruleset_path() -> Path:
@@ -227,13 +227,13 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
     day = as_of or date.today()
     if not (folder / "ruleset.yaml").is_file():
         raise RulesetError(f"{folder}: not a ruleset folder (no ruleset.yaml)")
-    manifest = _validate(RulesetManifest, _read_yaml(folder / "ruleset.yaml"), folder / "ruleset.yaml", None)
+    manifest = _validate(RulesetManifest, read_yaml(folder / "ruleset.yaml"), folder / "ruleset.yaml", None)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for file in sorted(folder.glob("*.yaml")):
         if file.name == "ruleset.yaml":
             continue
-        data = _read_yaml(file)
+        data = read_yaml(file)
         if isinstance(data, dict) and isinstance(data.get("rules"), list):
             for i, raw in enumerate(data["rules"]):
                 rid = raw.get("id") if isinstance(raw, dict) else None
@@ -248,7 +248,9 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
         raise RulesetError(f"{folder}: no rules found")
     rules.sort(key=lambda r: r.id)
     if lang != "en":
-        rules = _translated(rules, folder, lang)
+        from compliance.rule_locales import translated  # imported here: it builds on this module's types
+
+        rules = translated(rules, folder, lang)
     both = {r.id for r in rules} & {n.id for n in manifest.not_checked}
     if both:
         raise RulesetError(f"ruleset.yaml: {', '.join(sorted(both))} listed as not checked but implemented")
@@ -256,7 +258,7 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
                    tuple(manifest.not_checked))
 
 
-def _read_yaml(file: Path) -> Any:
+def read_yaml(file: Path) -> Any:
     try:
         return yaml.load(file.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except yaml.YAMLError as e:
@@ -306,75 +308,14 @@ def _compile_rule(spec: RuleSpec, file: str, day: date) -> Rule:
     text = RuleText(
         title=spec.title, summary=spec.summary.strip(), remedy=spec.remedy.strip(),
         caveat=spec.caveat.strip() if spec.caveat else None,
-        sources=tuple(_source_line(s.ref, s.confidence, s.note) for s in spec.sources),
+        sources=tuple(source_line(s.ref, s.confidence, s.note) for s in spec.sources),
         messages={c.key: c.message for c in clauses},
     )
     return Rule(spec, file, tuple(clauses), params, text)
 
 
-def _source_line(ref: str, confidence: str, note: str | None) -> str:
+def source_line(ref: str, confidence: str, note: str | None) -> str:
     return f"{ref} [{confidence}]" + (f" ({note})" if note else "")
-
-
-def _translation_texts(folder: Path, lang: str) -> tuple[dict[str, Any], str]:
-    """locales/<lang>.yaml, or every file of locales/<lang>/ (one per rule file), merged by rule id."""
-    files = sorted((folder / "locales" / lang).glob("*.yaml"))
-    if (folder / "locales" / f"{lang}.yaml").is_file():
-        files.insert(0, folder / "locales" / f"{lang}.yaml")
-    if not files:
-        raise RulesetError(f"ruleset {folder.name} has no '{lang}' texts (locales/{lang}.yaml or locales/{lang}/)")
-    data: dict[str, Any] = {}
-    for file in files:
-        for rule_id, texts in (_read_yaml(file) or {}).items():
-            if rule_id in data:
-                raise RulesetError(f"locales: rule {rule_id} is translated twice in '{lang}' ({file.name})")
-            data[rule_id] = texts
-    return data, f"locales/{lang}"
-
-
-def _translated(rules: list[Rule], folder: Path, lang: str) -> list[Rule]:
-    """Rules with their texts in `lang`. Anything missing, or a placeholder that differs from the English
-    message, is an error: a report must never mix languages silently."""
-    data, where = _translation_texts(folder, lang)
-    out = []
-    for rule in rules:
-        t = data.get(rule.id)
-        if not isinstance(t, dict):
-            raise RulesetError(f"{where}: rule {rule.id} has no translation")
-        spec = rule.spec
-        for key in ("title", "summary", "remedy") + (("caveat",) if spec.caveat else ()):
-            if not str(t.get(key) or "").strip():
-                raise RulesetError(f"{where}: rule {rule.id}: '{key}' is missing")
-        sources = t.get("sources") or []
-        if len(sources) != len(spec.sources):
-            raise RulesetError(f"{where}: rule {rule.id}: {len(sources)} sources, the rule has {len(spec.sources)}")
-        notes = {int(k): v for k, v in (t.get("source_notes") or {}).items()}
-        want_notes = {i + 1 for i, s in enumerate(spec.sources) if s.note}
-        if set(notes) != want_notes:
-            raise RulesetError(f"{where}: rule {rule.id}: source_notes must cover sources {sorted(want_notes)}")
-        messages = {int(k): str(v) for k, v in (t.get("messages") or {}).items()}
-        translated = {}
-        for n, clause in enumerate(rule.clauses, 1):
-            if n not in messages:
-                raise RulesetError(f"{where}: rule {rule.id}: message {n} is missing")
-            if set(_PLACEHOLDER.findall(messages[n])) != set(_PLACEHOLDER.findall(clause.message)):
-                raise RulesetError(f"{where}: rule {rule.id}: message {n} must use exactly the placeholders "
-                                   f"of the English message: {sorted(set(_PLACEHOLDER.findall(clause.message)))}")
-            translated[clause.key] = messages[n]
-        if set(messages) - set(range(1, len(rule.clauses) + 1)):
-            raise RulesetError(f"{where}: rule {rule.id}: messages for outcomes the rule does not have")
-        text = RuleText(
-            title=str(t["title"]).strip(), summary=str(t["summary"]).strip(), remedy=str(t["remedy"]).strip(),
-            caveat=str(t["caveat"]).strip() if spec.caveat else None,
-            sources=tuple(_source_line(str(src), s.confidence, notes.get(i + 1))
-                          for i, (src, s) in enumerate(zip(sources, spec.sources, strict=True))),
-            messages=translated,
-        )
-        out.append(Rule(rule.spec, rule.file, rule.clauses, rule.params, text))
-    extra = set(data) - {r.id for r in rules}
-    if extra:
-        raise RulesetError(f"{where}: translations for rules that do not exist: {', '.join(sorted(extra))}")
-    return out
 
 
 def _pattern_parts(alias: str, raw: Any) -> tuple[str, list[Any]]:
@@ -472,7 +413,7 @@ def _amount_ref(text: str, aliases: dict[str, str]) -> FieldRef:
 
 
 def _check_message(message: str, aliases: dict[str, str]) -> None:
-    for name in _PLACEHOLDER.findall(message):
+    for name in PLACEHOLDER.findall(message):
         if name == "blank_fields":
             continue
         if "." not in name or name.split(".")[0] not in aliases:
