@@ -111,6 +111,8 @@ CONSENT = ("yes", "no", "written")
 SEXES = ("female", "male", "other")
 
 _YES_NO_CN = {"是": "yes", "否": "no"}
+# Consent is a choice (written / yes = oral only / no), so the usual yes/no spellings are mapped onto it.
+_CONSENT_SYNONYMS = {**_YES_NO_CN, "y": "yes", "n": "no", "true": "yes", "false": "no", "1": "yes", "0": "no"}
 
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec(
@@ -294,8 +296,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                required_column=True, example="employer"),
             _c("held_since", Kind.DATE, "Since when the holder has it.", example="2024-05-21"),
             _c("worker_consent", Kind.CHOICE, "Did the worker agree to the holding: written, yes (orally only), or no.",
-               choices=CONSENT, synonyms={**_YES_NO_CN, "y": "yes", "n": "no", "true": "yes",
-                                          "false": "no", "1": "yes", "0": "no"}, example="no"),
+               choices=CONSENT, synonyms=_CONSENT_SYNONYMS, example="no"),
             _c("returned_on_request", Kind.YESNO, "Was it returned when the worker asked?", example="no"),
             _c("tampered", Kind.CHOICE, "Was the document destroyed, concealed or falsified by whoever held it: "
                "none, destroyed, concealed or falsified.", choices=TAMPERING,
@@ -365,7 +366,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                          "loan_repayment": "advance", "penalty": "fine", "disciplinary": "fine",
                          "social_insurance": "social_security", "income_tax": "tax"}, example="tax"),
             _c("deduction_consent", Kind.CHOICE, "Did the worker agree to the deductions: yes (orally), no, "
-               "written.", choices=CONSENT, synonyms={**_YES_NO_CN, "y": "yes", "n": "no"}, example="written"),
+               "written.", choices=CONSENT, synonyms=_CONSENT_SYNONYMS, example="written"),
             _c("net", Kind.AMOUNT, "Amount actually paid out.", example="1100"),
             _c("currency", Kind.TEXT, "Currency of the amounts (ISO code).", required_column=True, example="QAR"),
             _c("paid_to", Kind.CHOICE, "Who received the money: worker, employer, agency, family or other.",
