@@ -12,11 +12,12 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from compliance.facts import SCHEMA
-from compliance.rules import load_ruleset
-from compliance.sheets import SHEETS, Kind
+from compliance.rules import Ruleset, load_ruleset
+from compliance.sheets import SHEETS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -28,16 +29,18 @@ def sheets_block() -> str:
         out += [f"**{s.name}**{optional} — {s.help}", "", "| column | required | what to put |", "|---|---|---|"]
         for c in s.columns:
             need = "row rejected if blank" if c.required_value else ("column must exist" if c.required_column else "")
-            text = c.help
-            if c.kind is Kind.CHOICE and c.choices and not all(x in text for x in c.choices):
-                text += " One of: " + ", ".join(c.choices) + "."
-            out.append(f"| `{c.name}` | {need} | {_cell(text)} |")
+            out.append(f"| `{c.name}` | {need} | {_cell(c.described())} |")
         out.append("")
     return "\n".join(out).rstrip("\n")
 
 
+@cache
+def _baseline() -> Ruleset:
+    return load_ruleset(as_of=date.today())
+
+
 def rules_block() -> str:
-    rs = load_ruleset(as_of=date.today())
+    rs = _baseline()
     out = ["| id | severity | title | rule file |", "|---|---|---|---|"]
     for r in sorted(rs.rules, key=lambda r: r.id):
         out.append(f"| {r.id} | {r.spec.severity.value} | {_cell(r.spec.title)} | `rulesets/baseline/{r.file}` |")
@@ -45,7 +48,7 @@ def rules_block() -> str:
 
 
 def not_checked_block() -> str:
-    rs = load_ruleset(as_of=date.today())
+    rs = _baseline()
     out = ["| id | title | why it is not checked | planned |", "|---|---|---|---|"]
     for n in rs.not_checked:
         out.append(f"| {n.id} | {_cell(n.title)} | {_cell(n.reason)} | {_cell(n.planned or '')} |")

@@ -40,6 +40,12 @@ class ColumnSpec:
     refers_to: str | None = None  # sheet name, for Kind.REF
     example: str = ""
 
+    def described(self) -> str:
+        """The help text, with the accepted values appended when the help does not already name them all."""
+        if self.kind is Kind.CHOICE and self.choices and not all(c in self.help for c in self.choices):
+            return f"{self.help} One of: {', '.join(self.choices)}."
+        return self.help
+
 
 @dataclass(frozen=True)
 class SheetSpec:

@@ -78,9 +78,7 @@ def _requirement(col: ColumnSpec) -> str:
 
 
 def _what_to_put(col: ColumnSpec) -> str:
-    text = col.help
-    if col.kind is Kind.CHOICE and col.choices and not all(c in text for c in col.choices):
-        text += " One of: " + ", ".join(col.choices) + "."
+    text = col.described()
     if col.kind is Kind.REF and col.refers_to:
         text += f" Must match an id in the {col.refers_to} sheet."
     return text
