@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from compliance.sheets import SHEETS_BY_NAME
+from compliance.input.sheets import SHEETS_BY_NAME
 
 Row = dict[str, Any]
 Expected = list[tuple[str, str]]  # (rule_id, outcome) for one worker

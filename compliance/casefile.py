@@ -15,7 +15,7 @@ from typing import Any
 from compliance import models
 from compliance.facts import KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
 from compliance.languages import language_key
-from compliance.validate import Dataset
+from compliance.input.validate import Dataset
 
 
 @dataclass(frozen=True)

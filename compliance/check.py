@@ -24,8 +24,8 @@ from compliance.report import (
     case_findings,
 )
 from compliance.rules import Outcome, Ruleset, Severity, load_ruleset
-from compliance.validate import Dataset, validate
-from compliance.workbook import read_workbook
+from compliance.input.validate import Dataset, validate
+from compliance.input.workbook import read_workbook
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from compliance.facts import SCHEMA
 from compliance.rules import Ruleset, load_ruleset
-from compliance.sheets import SHEETS
+from compliance.input.sheets import SHEETS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

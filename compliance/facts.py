@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from compliance import sheets
+from compliance.input import sheets
 
 
 class FieldType(StrEnum):

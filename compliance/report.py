@@ -20,10 +20,10 @@ from compliance.conditions import AnyOf
 from compliance.engine import Match
 from compliance.facts import SCHEMA
 from compliance.i18n import Catalog
-from compliance.problems import InputProblem
+from compliance.input.problems import InputProblem
 from compliance.rules import Clause, Outcome, Rule, Ruleset, Severity
-from compliance.sheets import SHEETS, Kind
-from compliance.validate import SheetCounts
+from compliance.input.sheets import SHEETS, Kind
+from compliance.input.validate import SheetCounts
 
 SCHEMA_VERSION = "1.0"
 FINDING_OUTCOMES = (Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED)

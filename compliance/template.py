@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from compliance.sheets import SHEETS, ColumnSpec, Kind, SheetSpec
+from compliance.input.sheets import SHEETS, ColumnSpec, Kind, SheetSpec
 
 INSTRUCTIONS_SHEET = "instructions"
 _LAST_VALIDATED_ROW = 5000

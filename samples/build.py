@@ -16,7 +16,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from compliance.sheets import SHEETS
+from compliance.input.sheets import SHEETS
 
 HERE = Path(__file__).resolve().parent
 D = dt.date

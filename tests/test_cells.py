@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compliance.cells import (
+from compliance.input.cells import (
     CellError,
     normalize_header,
     parse_amount,
@@ -21,7 +21,7 @@ from compliance.cells import (
     parse_yes_no,
 )
 from compliance.languages import language_key
-from compliance.sheets import SHEETS_BY_NAME, ColumnSpec, Kind
+from compliance.input.sheets import SHEETS_BY_NAME, ColumnSpec, Kind
 
 ALL_PARSERS = [parse_text, parse_id, parse_date, parse_amount, parse_number, parse_yes_no, parse_list]
 FEE_CATEGORY = SHEETS_BY_NAME["fees"].column("category")

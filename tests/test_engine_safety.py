@@ -187,7 +187,7 @@ def test_clauses_are_spread_over_hosts_so_no_kind_overflows_durables_alpha_stack
 def test_every_rule_case_gives_the_reference_result_however_the_clauses_are_split_over_hosts(ruleset, limit):
     """Memory faults in durable show up or hide with the memory layout; other splits give other layouts."""
     from compliance.casefile import case_files
-    from compliance.validate import validate
+    from compliance.input.validate import validate
     from tests import rulecases
 
     engine = Engine(ruleset, max_patterns_per_kind=limit)

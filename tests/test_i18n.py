@@ -50,7 +50,7 @@ def test_unknown_language_and_missing_key_are_errors() -> None:
 
 @pytest.mark.parametrize("lang", languages())
 def test_every_choice_of_the_input_contract_reads_in_every_language(lang: str) -> None:
-    from compliance.sheets import SHEETS, Kind
+    from compliance.input.sheets import SHEETS, Kind
 
     catalog = Catalog(lang)
     codes = {ch for s in SHEETS for c in s.columns if c.kind is Kind.CHOICE for ch in c.choices} | {"yes", "no"}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from compliance.rules import load_ruleset
-from compliance.sheets import SHEETS
+from compliance.input.sheets import SHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,9 +5,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from compliance.sheets import SHEETS, Kind
+from compliance.input.sheets import SHEETS, Kind
 from compliance.template import INSTRUCTIONS_SHEET, write_template
-from compliance.workbook import read_workbook
+from compliance.input.workbook import read_workbook
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compliance.problems import Action, InputProblem, ProblemType
-from compliance.sheets import SHEETS, ColumnSpec, Kind
-from compliance.validate import Dataset, InputError, validate
-from compliance.workbook import RawWorkbook, read_workbook
+from compliance.input.problems import Action, InputProblem, ProblemType
+from compliance.input.sheets import SHEETS, ColumnSpec, Kind
+from compliance.input.validate import Dataset, InputError, validate
+from compliance.input.workbook import RawWorkbook, read_workbook
 from tests.rulecases import workbook, world
 
 

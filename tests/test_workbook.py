@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from compliance.workbook import RawWorkbook, WorkbookError, column_letter, read_workbook
+from compliance.input.workbook import RawWorkbook, WorkbookError, column_letter, read_workbook
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

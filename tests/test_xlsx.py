@@ -18,7 +18,7 @@ from compliance.check import check
 from compliance.i18n import Catalog
 from compliance.report import Report
 from compliance.rules import Severity
-from compliance.sheets import SHEETS
+from compliance.input.sheets import SHEETS
 from compliance.writers.xlsx import write_xlsx
 from samples.build import violations_sample
 

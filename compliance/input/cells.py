@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from compliance.sheets import ColumnSpec, Kind
+from compliance.input.sheets import ColumnSpec, Kind
 
 
 class CellError(ValueError):

@@ -20,8 +20,8 @@ from xml.etree import ElementTree
 
 import python_calamine
 
-from compliance.cells import normalize_header
-from compliance.sheets import SHEETS_BY_NAME
+from compliance.input.cells import normalize_header
+from compliance.input.sheets import SHEETS_BY_NAME
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _SUPPORTED = "an Excel file (.xlsx, .xlsm, .xls), a LibreOffice file (.ods) or a folder of .csv files"

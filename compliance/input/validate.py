@@ -13,10 +13,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from compliance import models
-from compliance.cells import CellError, parse_cell
-from compliance.problems import Action, InputProblem, ProblemType
-from compliance.sheets import SHEETS, ColumnSpec, Kind, SheetSpec
-from compliance.workbook import RawRow, RawSheet, RawWorkbook
+from compliance.input.cells import CellError, parse_cell
+from compliance.input.problems import Action, InputProblem, ProblemType
+from compliance.input.sheets import SHEETS, ColumnSpec, Kind, SheetSpec
+from compliance.input.workbook import RawRow, RawSheet, RawWorkbook
 
 
 class InputError(Exception):
