@@ -13,9 +13,9 @@ from datetime import date
 from typing import Any
 
 from compliance import models
-from compliance.facts import KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
-from compliance.languages import language_key
+from compliance.facts import DERIVED, KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
 from compliance.input.validate import Dataset
+from compliance.languages import language_key
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class FactSource:
     sheet: str
     record: models.Record
     derived: dict[str, Any]
+    # Fields (read or derived) whose value is unknown because a cell could not be read: not blank.
+    unknown: frozenset[str] = frozenset()
 
     def display(self, field: str) -> Any:
         """The value of a field as the user wrote it (or as derived), None when blank."""
@@ -50,8 +52,11 @@ class CaseFile:
     def facts(self, as_of: date) -> tuple[list[dict[str, Any]], list[FactSource]]:
         """Engine facts (row i is sources[i]) with normalised values; blanks left out."""
         sources: list[FactSource] = []
-        for kind, record in self._records():
-            sources.append(FactSource(kind, KIND_SHEET[kind], record, _derived(kind, record, self, as_of)))
+        records = list(self._records())
+        doubt = any(r.unread for _, r in records)
+        for kind, record in records:
+            sources.append(FactSource(kind, KIND_SHEET[kind], record, _derived(kind, record, self, as_of),
+                                      unknown_fields(kind, record, self) if doubt else frozenset()))
         facts = [_fact(s, i, self.worker.worker_id) for i, s in enumerate(sources)]
         return facts, sources
 
@@ -65,6 +70,39 @@ class CaseFile:
                            ("complaint", self.complaints), ("wage", self.wages), ("event", self.events)):
             for rec in recs:
                 yield kind, rec
+
+
+def unknown_fields(kind: str, rec: models.Record, case: CaseFile) -> frozenset[str]:
+    """The record's unreadable fields and the derived fields computed from them (in the record or elsewhere)."""
+    own = {f for f, _ in rec.unread}
+    worker = {f for f, _ in case.worker.unread}
+    out = set(own)
+    for spec in DERIVED.get(kind, ()):
+        inputs = (*spec.inputs, *_QUIET_INPUTS.get((kind, spec.name), ()))
+        if any(i in own if "." not in i else i.split(".", 1)[1] in worker for i in inputs):
+            out.add(spec.name)
+    for field, (sheet_records, fields) in _CROSS_INPUTS.get(kind, {}).items():
+        if any(f in {u for u, _ in r.unread} for r in getattr(case, sheet_records) for f in fields):
+            out.add(field)
+    if kind == "wage" and "contract_wage_due" in out:
+        out.add("wage_shortfall")
+    return frozenset(out)
+
+
+# Inputs whose blank counts as none, so the fact schema does not list them (a blank must not be named as the
+# reason a value is blank), but whose unreadable cell makes the derived value unknown.
+_QUIET_INPUTS = {("fee", "outstanding"): ("reimbursed_amount",), ("wage", "net_due"): ("deductions",),
+                 ("complaint", "remedy_outstanding"): ("remedy_paid",), ("complaint", "days_open"): ("resolved_on",
+                                                                                                   "status")}
+# Derived values read from the worker's other records: unknown when one of those cells could not be read.
+_CROSS_INPUTS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "contract": {"latest_stage": ("contracts", ("stage",)), "last_promise": ("contracts", ("stage", "signed_on")),
+                 "first_at_destination": ("contracts", ("stage", "signed_on"))},
+    "wage": {"contract_wage_due": ("contracts", ("monthly_wage", "currency", "stage", "signed_on")),
+             "days_since_previous_pay": ("wages", ("paid_on",))},
+    "event": {"days_after_complaint": ("complaints", ("received_on",))},
+    "worker": {"unpaid_wage_periods": ("wages", ("paid_on", "due_on", "period_end"))},
+}
 
 
 def case_files(data: Dataset) -> Iterator[CaseFile]:

@@ -10,9 +10,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from compliance import models, reference
+from compliance import models, reference, unknowns
 from compliance.casefile import CaseFile, case_files, worker_borne
 from compliance.engine import Engine
+from compliance.input.validate import Dataset, validate
+from compliance.input.workbook import read_workbook
 from compliance.report import (
     AgencySummary,
     Finding,
@@ -24,8 +26,6 @@ from compliance.report import (
     case_findings,
 )
 from compliance.rules import Outcome, Ruleset, Severity, load_ruleset
-from compliance.input.validate import Dataset, validate
-from compliance.input.workbook import read_workbook
 
 
 @dataclass
@@ -90,7 +90,9 @@ def evaluate_case(
     """One worker's findings and verdicts: a pure function of the case file, the ruleset and the date."""
     facts, sources = case.facts(rs.as_of)
     matches = engine.evaluate(facts) if engine is not None else reference.evaluate(rs.clauses, facts)
-    return case_findings(rs, matches, sources)
+    unknown = {i: s.unknown for i, s in enumerate(sources) if s.unknown}
+    judged = unknowns.judge(rs.clauses, facts, unknown, matches) if unknown else None
+    return case_findings(rs, matches, sources, judged)
 
 
 def summarise(data: Dataset, rs: Ruleset, findings: list[Finding], verdicts: Iterable[dict[str, Outcome]]) -> Summary:

@@ -16,6 +16,9 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     row: int  # spreadsheet row number, as the user sees it
+    # Fields whose cell could not be read (or whose column is not in the sheet), with the text as written
+    # ("" for a missing column): unknown, which is not blank. Rules that need them report insufficient evidence.
+    unread: tuple[tuple[str, str], ...] = ()
 
 
 class Agency(Record):

@@ -14,16 +14,17 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from compliance import __version__
+from compliance import __version__, models
 from compliance.casefile import FactSource
 from compliance.conditions import AnyOf
 from compliance.engine import Match
 from compliance.facts import SCHEMA
 from compliance.i18n import Catalog
 from compliance.input.problems import InputProblem
-from compliance.rules import Clause, Outcome, Rule, Ruleset, Severity
 from compliance.input.sheets import SHEETS, Kind
 from compliance.input.validate import SheetCounts
+from compliance.rules import Clause, Outcome, Rule, Ruleset, Severity
+from compliance.unknowns import Cell, Judged
 
 SCHEMA_VERSION = "1.0"
 FINDING_OUTCOMES = (Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED)
@@ -48,6 +49,13 @@ class Money(_Model):
                                                 "each record's field once, however many rules cite it.")
 
 
+class UnreadCell(_Model):
+    sheet: str
+    row: int
+    column: str
+    value: str | None = Field(None, description="The text as written; null when the column is not in the sheet.")
+
+
 class Finding(_Model):
     finding_id: str
     rule_id: str
@@ -64,6 +72,9 @@ class Finding(_Model):
     caveat: str | None = None
     to_reimburse: Money | None = None
     clause: str = Field(description="Which outcome clause of the rule fired, as '<rule id>#<n>'.")
+    unreadable: list[UnreadCell] = Field(
+        default_factory=list, description="For a finding that could not be judged: the cells that could not be "
+                                          "read (or the columns not in the sheet) it depends on.")
 
 
 class RulesetInfo(_Model):
@@ -170,9 +181,14 @@ def evidence_of(source: FactSource) -> Evidence:
 
 
 def case_findings(
-    ruleset: Ruleset, matches: list[Match], sources: list[FactSource]
+    ruleset: Ruleset, matches: list[Match], sources: list[FactSource], judged: Judged | None = None
 ) -> tuple[list[dict[str, Any]], dict[str, Outcome]]:
-    """Findings (as dicts, ids assigned later) and each rule's verdict for one worker."""
+    """Findings (as dicts, ids assigned later) and each rule's verdict for one worker.
+
+    With `judged` (matches re-judged for unreadable cells), only its definite matches become findings as they are;
+    the doubtful and possible ones become insufficient-evidence findings naming the cells."""
+    if judged is not None:
+        matches = judged.definite
     clauses = {c.key: c for c in ruleset.clauses}
     grouped: dict[tuple[str, ...], list[Match]] = defaultdict(list)
     for m in sorted(matches):
@@ -188,7 +204,86 @@ def case_findings(
             verdict[rule.id] = clause.outcome
         if clause.outcome in FINDING_OUTCOMES:
             out.append(_finding(rule, clause, group, sources, ruleset.lang))
+    if judged is not None and (judged.doubtful or judged.possible):
+        out.extend(unjudged_findings(ruleset, judged, sources, out, verdict))
     return out, verdict
+
+
+def unjudged_findings(ruleset: Ruleset, judged: Judged, sources: list[FactSource], found: list[dict[str, Any]],
+                      verdict: dict[str, Outcome]) -> list[dict[str, Any]]:
+    """Insufficient-evidence findings for the matches whose judgement hangs on unreadable cells.
+
+    One per set of records holding the cells, under the gravest rule it could be, naming the other rules the cells
+    block, so that one unreadable fee category does not become ten findings (each rule's verdict is still
+    insufficient evidence). A match is not reported where its rule already has a definite finding on the same
+    records."""
+    clauses = {c.key: c for c in ruleset.clauses}
+    done = {(f["rule_id"], tuple((e.sheet, e.row) for e in f["evidence"])) for f in found}
+    by_rule: dict[tuple[str, tuple[int, ...]], list[tuple[Match, tuple[Cell, ...]]]] = defaultdict(list)
+    for m, cells in [*judged.doubtful, *judged.possible]:
+        by_rule[(clauses[m[0]].rule_id, tuple(sorted({r for r, _ in cells})))].append((m, cells))
+    merged: dict[tuple[int, ...], list[list[tuple[Match, tuple[Cell, ...]]]]] = defaultdict(list)
+    for (rule_id, held), items in by_rule.items():
+        rows = _rows(items)
+        if (rule_id, tuple((sources[r].sheet, sources[r].record.row) for r in rows)) in done:
+            continue
+        if Outcome.INSUFFICIENT_EVIDENCE.rank > verdict.get(rule_id, Outcome.COMPLIANT).rank:
+            verdict[rule_id] = Outcome.INSUFFICIENT_EVIDENCE
+        merged[held].append(items)
+    return [_unjudged(ruleset, clauses, groups, sources) for groups in merged.values()]
+
+
+def _rows(items: list[tuple[Match, tuple[Cell, ...]]]) -> tuple[int, ...]:
+    return tuple(sorted({r for m, cs in items for r in [*(r for _, r in m[1]), *(r for r, _ in cs)]}))
+
+
+def _unjudged(ruleset: Ruleset, clauses: dict[str, Clause], groups: list[list[tuple[Match, tuple[Cell, ...]]]],
+              sources: list[FactSource]) -> dict[str, Any]:
+    cat = _catalog(ruleset.lang)
+    items = [i for g in groups for i in g]
+    # The gravest clause it could be sets the rule, the message and the severity shown.
+    m, _ = max(items, key=lambda i: (clauses[i[0][0]].outcome.rank, clauses[i[0][0]].severity.rank,
+                                     [-ord(ch) for ch in i[0][0]]))
+    clause = clauses[m[0]]
+    rule = ruleset.rule(clause.rule_id)
+    cells = sorted({c for _, cs in items for c in cs})
+    unread = list(dict.fromkeys(_unread_cell(sources[r], f) for r, f in cells))
+    would = _message(clause, rule.text.messages[clause.key], bound={a: sources[r] for a, r in m[1]},
+                     lang=ruleset.lang)
+    described = "; ".join(_describe(c, cat) for c in unread)
+    message = (cat.t("finding.unjudged_plain", cells=described, message=would)
+               if clause.outcome is Outcome.INSUFFICIENT_EVIDENCE else
+               cat.t("finding.unjudged", cells=described, outcome=cat.outcome(clause.outcome), message=would))
+    others = sorted({clauses[i[0][0]].rule_id for i in items} - {rule.id})
+    if others:
+        message += " " + cat.t("finding.unjudged_also", rules=", ".join(others))
+    worker = sources[0].record
+    assert isinstance(worker, models.Worker)
+    return {
+        "rule_id": rule.id, "rule_title": rule.text.title, "outcome": Outcome.INSUFFICIENT_EVIDENCE,
+        "severity": clause.severity, "worker_id": worker.worker_id, "agency_id": worker.agency_id,
+        "employer_id": worker.employer_id, "message": message,
+        "evidence": [evidence_of(sources[r]) for r in _rows(items)], "sources": list(rule.text.sources),
+        "remedy": rule.text.remedy, "caveat": rule.text.caveat, "to_reimburse": None, "clause": clause.key,
+        "unreadable": unread,
+    }
+
+
+def _unread_cell(src: FactSource, field: str) -> UnreadCell:
+    """The cell behind an unknown field; for a derived field, the unreadable input cells' first one."""
+    written = dict(src.record.unread)
+    if field not in written:
+        spec = SCHEMA[src.kind].get(field)
+        inputs = [i for i in (spec.inputs if spec else ()) if "." not in i and i in written]
+        field = inputs[0] if inputs else field
+    value = written.get(field)
+    return UnreadCell(sheet=src.sheet, row=src.record.row, column=field, value=value or None)
+
+
+def _describe(cell: UnreadCell, cat: Catalog) -> str:
+    if cell.value is None:
+        return cat.t("finding.unread_column", sheet=cell.sheet, column=cell.column)
+    return cat.t("finding.unread_cell", sheet=cell.sheet, row=cell.row, column=cell.column, value=cell.value)
 
 
 def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactSource], lang: str) -> dict[str, Any]:
@@ -228,6 +323,9 @@ def _message(clause: Clause, template: str, bound: dict[str, FactSource], lang: 
         alias, field = name.split(".", 1)
         src = bound[alias]
         value = src.display(field)
+        if value is None and field in src.unknown:  # unreadable, not blank: show what was written
+            written = dict(src.record.unread).get(field)
+            return f"'{written}'?" if written else "?"
         if value is not None and (isinstance(value, bool) or field in _CHOICE_COLUMNS.get(src.sheet, ())):
             return _catalog(lang).value(value, src.sheet, field)
         return render(value)

@@ -38,6 +38,9 @@ class ColumnSpec:
     # Accepted spellings mapped to a choice, after lower-casing and turning spaces/hyphens into underscores.
     synonyms: dict[str, str] = field(default_factory=dict)
     refers_to: str | None = None  # sheet name, for Kind.REF
+    # A sheet without this column reads as if every cell were blank, because a blank here has a documented
+    # meaning ("blank means none"). Any other missing column is unknown: the rules needing it cannot judge.
+    absent_is_blank: bool = False
     example: str = ""
 
     def described(self) -> str:
@@ -270,6 +273,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                          "salary_deduction": "wage_deduction", "deducted_from_wages": "wage_deduction",
                          "borrowed": "loan"}, example="cash"),
             _c("reimbursed_amount", Kind.AMOUNT, "Amount already paid back to the worker; blank means none.",
+               absent_is_blank=True,
                example="0"),
             _c("lender", Kind.CHOICE,
                "Optional. When method is loan: who lent the money (agency, employer, bank, family, "
@@ -345,6 +349,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("resolved_on", Kind.DATE, "Date it was resolved or closed.", example="2024-08-15"),
             _c("remedy_due", Kind.AMOUNT, "Money the resolution awards the worker.", example="15000"),
             _c("remedy_paid", Kind.AMOUNT, "Money actually paid to the worker so far; blank means none.",
+               absent_is_blank=True,
                example="15000"),
             _c("currency", Kind.TEXT, "Currency of cost_to_worker, remedy_due and remedy_paid (ISO code).",
                example="NPR"),
@@ -364,7 +369,8 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("paid_on", Kind.DATE, "Date it was paid; blank if not paid.", required_column=True,
                example="2024-07-05"),
             _c("gross", Kind.AMOUNT, "Gross wage for the period.", required_column=True, example="1200"),
-            _c("deductions", Kind.AMOUNT, "Total deducted from the gross wage.", example="100"),
+            _c("deductions", Kind.AMOUNT, "Total deducted from the gross wage; blank means none.", absent_is_blank=True,
+               example="100"),
             _c("deduction_reason", Kind.CHOICE, "Main reason for the deductions: accommodation, food, "
                "recruitment_cost, advance, tax, social_security, fine or other.", choices=DEDUCTION_REASONS,
                synonyms={"housing": "accommodation", "rent": "accommodation", "meals": "food",

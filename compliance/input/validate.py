@@ -93,10 +93,16 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
     record_type = models.RECORD_TYPES[spec.name]
     present = {c.key for c in raw.columns}
     columns = [c for c in spec.columns if c.name in present]
+    # A column the sheet does not have is unknown for every row (not blank), unless a blank there means none.
+    absent = tuple((c.name, "") for c in spec.columns if c.name not in present and not c.absent_is_blank)
     own_ids = ids.setdefault(spec.name, {})
     out: list[models.Record] = []
     for row in raw.rows:
         values, row_problems, rejected = _parse_row(spec, columns, row, ids)
+        unread = absent + tuple((p.column, p.value or "") for p in row_problems
+                                if p.action is Action.VALUE_IGNORED and p.column)
+        if unread:
+            values["unread"] = unread
         if not rejected and spec.key is not None:
             key = values[spec.key]
             if key in own_ids:
