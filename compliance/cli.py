@@ -20,9 +20,9 @@ from rich.console import Console
 from compliance.conditions import AnyOf, Test
 from compliance.engine import EngineError
 from compliance.i18n import Catalog, CatalogError, languages
-from compliance.rules import Rule, RulesetError, Severity, load_ruleset
 from compliance.input.validate import InputError
 from compliance.input.workbook import WorkbookError
+from compliance.rules import Rule, RulesetError, Severity, load_ruleset
 from compliance.writers import OutputError, check_output, write_report
 
 app = typer.Typer(

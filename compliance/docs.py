@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from compliance.facts import SCHEMA
-from compliance.rules import Ruleset, load_ruleset
 from compliance.input.sheets import SHEETS
+from compliance.rules import Ruleset, load_ruleset
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
