@@ -405,7 +405,7 @@ def write_xlsx(data: Dataset, path: Path) -> int:
     book = Workbook(write_only=True)
     total = 0
     for sheet in SHEET_ORDER:
-        names = [c.name for c in SHEETS_BY_NAME[sheet].columns]
+        names = [c.name for c in SHEETS_BY_NAME[sheet].template_columns()]
         ws = book.create_sheet(sheet)
         ws.append(names)
         for row in data.rows(sheet):

@@ -13,6 +13,7 @@ from typing import Any
 from compliance import models, reference, unknowns
 from compliance.casefile import CaseFile, case_files, worker_borne
 from compliance.engine import Engine
+from compliance.input.mapping import load_mapping
 from compliance.input.validate import Dataset, validate
 from compliance.input.workbook import read_workbook
 from compliance.report import (
@@ -38,7 +39,7 @@ class Timings:
 
 
 def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = None,
-          fail_on: Severity = Severity.LOW, evaluator: str = "engine",
+          fail_on: Severity = Severity.LOW, evaluator: str = "engine", mapping: Path | None = None,
           timings: Timings | None = None, progress: Callable[[int, int, int], None] | None = None) -> Report:
     """Check one workbook (or folder of CSV files) and return the report.
 
@@ -48,7 +49,7 @@ def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = No
     t = timings or Timings()
     rs = ruleset or load_ruleset(as_of=as_of)
     start = time.perf_counter()
-    book = read_workbook(path)
+    book = read_workbook(path, load_mapping(mapping) if mapping is not None else None)
     t.read_s = time.perf_counter() - start
     start = time.perf_counter()
     data = validate(book)
@@ -62,11 +63,13 @@ def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = No
     t.workers = len(data.workers)
     run = RunInfo(
         input_file=path.name, input_format=book.format, input_sha256=book.sha256,
+        mapping_file=mapping.name if mapping is not None else None,
         ruleset=RulesetInfo(name=rs.name, version=rs.version, title=rs.title, as_of=rs.as_of),
         generated_at=datetime.now(UTC).replace(microsecond=0), fail_on=fail_on, lang=rs.lang,
     )
     return Report(run=run, input_counts=data.counts, input_problems=data.problems, findings=findings,
-                  summary=summarise(data, rs, findings, verdicts), workers=worker_rows(data, findings))
+                  summary=summarise(data, rs, findings, verdicts), workers=worker_rows(data, findings),
+                  interpretations=data.readings)
 
 
 def evaluate(data: Dataset, rs: Ruleset, *, evaluator: str = "engine",

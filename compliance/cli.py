@@ -20,6 +20,7 @@ from rich.console import Console
 from compliance.conditions import AnyOf, Test
 from compliance.engine import EngineError
 from compliance.i18n import Catalog, CatalogError, languages
+from compliance.input.mapping import MappingError
 from compliance.input.validate import InputError
 from compliance.input.workbook import WorkbookError
 from compliance.rules import Rule, RulesetError, Severity, load_ruleset
@@ -68,6 +69,8 @@ def check(
                                                 "both give the same findings.")] = "engine",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
     max_findings: Annotated[int, typer.Option(help="Findings listed on the terminal.")] = 40,
+    map_file: Annotated[Path | None, typer.Option("--map", help="Read the input exactly as this mapping file "
+                                                               "says (see 'fairrecruit map').")] = None,
 ) -> None:
     """Check a workbook; list findings; exit 1 if there are open violations. Several -o write several formats
     (.json .xlsx .html .csv .md) from one evaluation."""
@@ -84,7 +87,8 @@ def check(
         check_output(path)
     rs = load_ruleset(ruleset, as_of=_date(as_of), lang=lang)
     with _progress(catalog, enabled=not quiet) as progress:
-        report = run_check(workbook, rs, fail_on=fail_on, evaluator=evaluator, progress=progress)
+        report = run_check(workbook, rs, fail_on=fail_on, evaluator=evaluator, mapping=map_file,
+                           progress=progress)
     if redact:
         report = redact_report(report)
     for path in output or []:
@@ -94,6 +98,27 @@ def check(
         for path in output or []:
             out.print(catalog.t("term.written", path=path), markup=False)
     raise typer.Exit(1 if report.open_violations(fail_on) else 0)
+
+
+@app.command("map")
+def map_command(
+    workbook: Annotated[Path, typer.Argument(help="Input workbook (.xlsx, .ods) or a folder of .csv files.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the mapping (.yaml).")],
+    map_file: Annotated[Path | None, typer.Option("--map", help="Start from this mapping file.")] = None,
+) -> None:
+    """Write the mapping the checker would apply to this input: which sheet is which, which column is which (and
+    how sure), which cell values mean which codes, and the number and date conventions decided. Review it, then
+    'fairrecruit check FILE --map mapping.yaml' reads next month's export the same way."""
+    from compliance.input.mapping import load_mapping
+    from compliance.input.mapwriter import mapping_yaml
+    from compliance.input.validate import validate
+    from compliance.input.workbook import read_workbook
+
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageProblem(f"the mapping is a YAML file: give a name ending in .yaml, not '{output.name}'")
+    book = read_workbook(workbook, load_mapping(map_file) if map_file else None)
+    output.write_text(mapping_yaml(book, validate(book)), encoding="utf-8")
+    out.print(f"Wrote {output}: review it, then run: fairrecruit check {workbook} --map {output}", markup=False)
 
 
 PROGRESS_FROM_ROWS = 5_000  # below this a check takes a few seconds: a bar would only flicker
@@ -212,7 +237,8 @@ def _date(text: str | None) -> date | None:
         raise UsageProblem(f"--as-of must be a date like 2026-11-23, not '{text}'") from None
 
 
-_USER_ERRORS = (WorkbookError, InputError, RulesetError, OutputError, UsageProblem, FileExistsError, CatalogError)
+_USER_ERRORS = (WorkbookError, InputError, MappingError, RulesetError, OutputError, UsageProblem, FileExistsError,
+                CatalogError)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,7 +51,9 @@ _COLUMN_TYPES = {
 
 def _from_sheet(sheet: str) -> list[FieldSpec]:
     spec = sheets.SHEETS_BY_NAME[sheet]
-    return [_f(c.name, _COLUMN_TYPES[c.kind], c.help, c.choices) for c in spec.columns]
+    # A pay month is read into period_start and period_end; rules see those.
+    return [_f(c.name, _COLUMN_TYPES[c.kind], c.help, c.choices) for c in spec.columns
+            if c.kind is not sheets.Kind.PERIOD]
 
 
 STAGE_RANK = {"offer": 1.0, "pre_departure": 2.0, "destination": 3.0}

@@ -21,6 +21,7 @@ from compliance.engine import Match
 from compliance.facts import SCHEMA
 from compliance.i18n import Catalog
 from compliance.input.problems import InputProblem
+from compliance.input.readings import Readings
 from compliance.input.sheets import SHEETS, Kind
 from compliance.input.validate import SheetCounts
 from compliance.rules import Clause, Outcome, Rule, Ruleset, Severity
@@ -91,6 +92,7 @@ class RunInfo(_Model):
     input_file: str
     input_format: str
     input_sha256: str
+    mapping_file: str | None = Field(None, description="The mapping file applied (--map), if any.")
     ruleset: RulesetInfo
     generated_at: datetime
     fail_on: Severity
@@ -146,6 +148,10 @@ class Report(_Model):
     findings: list[Finding]
     summary: Summary
     workers: list[WorkerSummary] = Field(description="One row per worker checked, in input order.")
+    interpretations: Readings = Field(
+        default_factory=Readings, description="How the input was read: sheets and header rows, column and value "
+                                              "mappings, number and date conventions, with counts of cells read "
+                                              "as written, interpreted and refused.")
 
     def open_violations(self, at_least: Severity = Severity.LOW) -> list[Finding]:
         return [f for f in self.findings

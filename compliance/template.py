@@ -112,7 +112,7 @@ def _write_sheet_help(ws: Worksheet, spec: SheetSpec) -> None:
     ws.append(["column", "required?", "what to put", "example"])
     for cell in ws[ws.max_row]:
         cell.font = _BOLD
-    for col in spec.columns:
+    for col in spec.template_columns():
         ws.append([col.name, _requirement(col), _what_to_put(col), col.example])
 
 
@@ -120,8 +120,8 @@ def _write_sheet_help(ws: Worksheet, spec: SheetSpec) -> None:
 
 
 def _write_sheet(ws: Worksheet, spec: SheetSpec) -> None:
-    ws.append([col.name for col in spec.columns])
-    for index, col in enumerate(spec.columns, start=1):
+    ws.append([col.name for col in spec.template_columns()])
+    for index, col in enumerate(spec.template_columns(), start=1):
         cell = ws.cell(1, index)
         cell.font = _BOLD
         cell.comment = _comment(col)

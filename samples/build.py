@@ -286,7 +286,7 @@ def write(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
     wb.remove(wb.active)
     for spec in SHEETS:
         ws = wb.create_sheet(spec.name)
-        names = [c.name for c in spec.columns]
+        names = [c.name for c in spec.template_columns()]
         ws.append(names)
         for cell in ws[1]:
             cell.font = Font(bold=True)

@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 
 from compliance.check import evaluate
-from compliance.report import Finding
-from compliance.rules import Ruleset
 from compliance.input.sheets import SHEETS
 from compliance.input.validate import Dataset, validate
 from compliance.input.workbook import Column, RawRow, RawSheet, RawWorkbook, column_letter
+from compliance.report import Finding
+from compliance.rules import Ruleset
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "rulesets" / "baseline" / "tests"
 # Rows of sheets without an id column are matched on these fields.

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,9 +16,11 @@ import yaml
 
 from compliance.check import check
 from compliance.i18n import LOCALES, Catalog
+from compliance.input.readings import Readings
 from compliance.report import Report, render
 from compliance.writers import write_report
 from compliance.writers.html import CSP, OUTCOMES, write_html
+from tests.test_reports import DECIMAL_NOTE, HOSTILE_HEADER, NOTICE, interpretations_report
 
 ROOT = Path(__file__).resolve().parent.parent
 VIOLATIONS = ROOT / "samples" / "agency-with-violations.xlsx"
@@ -240,6 +243,79 @@ def test_hostile_cell_values_are_shown_as_text_never_as_markup(tmp_path: Path) -
     page = Page(text)
     assert page.tags("img") == [] and len(page.tags("script")) == 1
     assert not [a for _, attrs in page.elements for a in attrs if a.startswith("on")]
+
+
+# ---- how the input was read ----
+
+def _readings_page(tmp_path: Path, lang: str = "en") -> str:
+    out = tmp_path / f"readings-{lang}.html"
+    write_html(interpretations_report(lang), out, Catalog(lang))
+    return out.read_text(encoding="utf-8")
+
+
+def _table_rows(html: str, ident: str) -> list[list[str]]:
+    """The cells of a table as text, the lines of a cell joined with ' / '."""
+    table = re.search(rf'<table class="readings" id="{ident}">(.*?)</table>', html, re.S)
+    assert table, ident
+    return [[unescape(re.sub(r"<[^>]+>", "", cell.replace("</span><span>", " / ")))
+             for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_shows_how_each_sheet_column_and_value_was_read(tmp_path: Path, lang: str) -> None:
+    c = Catalog(lang)
+    html = _readings_page(tmp_path, lang)
+    page = Page(html)
+    section = page.value("interpretations")
+    assert section.startswith(c.t("interpret.title"))
+    sheets = _table_rows(html, "readings-sheets")
+    assert sheets[0][:2] == [c.t("interpret.col.source"), c.t("interpret.col.read_as")]
+    assert sheets[1] == ["Fee ledger 2024", "fees", c.t("interpret.how.synonym"), "3, 4",
+                         c.t("interpret.skipped_row", row=41, reason="is a totals row"), ""]
+    columns = _table_rows(html, "readings-columns")
+    amount = next(r for r in columns if r[2] == "amount")
+    assert amount[3:] == [HOSTILE_HEADER, "D", c.t("interpret.how.fuzzy"), "87.5", "currency NPR",
+                          "decimal comma: proved by D7 '1.234,50'", "30", "9", "1",
+                          c.t("interpret.note_count", note=DECIMAL_NOTE, count=9)]
+    values = _table_rows(html, "readings-values")
+    assert values[1] == ["fees", "category", "Placement fees (agent)", "placement_fee", c.value("placement_fee"),
+                         c.t("interpret.how.keyword"), "placement", "20"]
+    assert NOTICE in page.value("readings-notices")
+    assert page.value("run-mapping") == "ledger.map.yaml"
+
+
+def test_unread_cells_are_listed_under_the_message_of_an_insufficient_evidence_finding(tmp_path: Path) -> None:
+    c = Catalog("en")
+    page = Page(_readings_page(tmp_path))
+    finding = page.value("F-0001")
+    cell = c.t("interpret.unread_cell", sheet="fees", row=12, column="category", value=XSS[0])
+    assert c.t("interpret.unread") in finding and cell in finding
+    assert c.t("interpret.unread_column", sheet="fees", column="receipt_number") in finding
+    assert finding.index("Not judged") < finding.index(cell)
+
+
+def test_hostile_texts_in_the_readings_stay_text_and_the_page_still_fetches_nothing(tmp_path: Path) -> None:
+    html = _readings_page(tmp_path)
+    page = Page(html)
+    assert page.tags("img") == [] and page.tags("b") == [] and len(page.tags("script")) == 1
+    assert not [a for _, attrs in page.elements for a in attrs if a.startswith("on")]
+    assert HOSTILE_HEADER in unescape(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;Pivot&lt;/b&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    metas = [m for m in page.tags("meta") if (m.get("http-equiv") or "").lower() == "content-security-policy"]
+    assert [m["content"] for m in metas] == [CSP]
+    assert not [a for _, attrs in page.elements for a in attrs if a in ("src", "href", "action")]
+
+
+def test_an_empty_readings_section_says_none(tmp_path: Path) -> None:
+    report = interpretations_report().model_copy(update={"interpretations": Readings()})
+    out = tmp_path / "empty.html"
+    write_html(report, out, Catalog("en"))
+    html = out.read_text(encoding="utf-8")
+    section = re.search(r'<section id="interpretations">(.*?)</section>', html, re.S)
+    assert section and "<table" not in section.group(1)
+    assert section.group(1).count(f"<p>{Catalog('en').t('md.none')}</p>") == 4
 
 
 # ---- the page in a real browser ----

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from compliance.rules import load_ruleset
 from compliance.input.sheets import SHEETS
+from compliance.rules import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ import openpyxl
 import pytest
 
 from compliance.input.sheets import SHEETS, Kind
-from compliance.template import INSTRUCTIONS_SHEET, write_template
 from compliance.input.workbook import read_workbook
+from compliance.template import INSTRUCTIONS_SHEET, write_template
 
 
 @pytest.fixture(scope="module")

@@ -276,14 +276,25 @@ def test_unknown_extra_columns_are_ignored_without_problems(tmp_path):
 
 
 def test_dates_as_date_cells_iso_text_and_day_first_text_all_parse(tmp_path):
+    # "25/03/2024" proves the column is day first, so "10/03/2024" is 10 March
     fees = [_fee(fee_id="F7", paid_on=dt.date(2024, 3, 10)), _fee(fee_id="F8", paid_on=dt.datetime(2024, 3, 10)),
             _fee(fee_id="F9", paid_on="2024-03-10"), _fee(fee_id="F10", paid_on="10/03/2024"),
-            _fee(fee_id="F11", paid_on="10.03.2024")]
+            _fee(fee_id="F11", paid_on="10.03.2024"), _fee(fee_id="F12", paid_on="25/03/2024")]
     path = _write_xlsx(tmp_path / "in.xlsx", _world(fees=fees), {}, {})
     data = validate(read_workbook(path))
     assert data.problems == []
     paid = {f.fee_id: f.paid_on for f in data.fees}
     assert [paid[f"F{i}"] for i in range(7, 12)] == [dt.date(2024, 3, 10)] * 5
+
+
+def test_a_date_that_fits_both_orders_is_refused_when_nothing_shows_the_order(tmp_path):
+    fees = [_fee(fee_id="F7", paid_on="2024-03-10"), _fee(fee_id="F8", paid_on="10/03/2024")]
+    path = _write_xlsx(tmp_path / "in.xlsx", _world(fees=fees), {}, {})
+    data = validate(read_workbook(path))
+    [problem] = [p for p in data.problems if p.column == "paid_on"]
+    assert problem.value == "10/03/2024" and problem.action.value == "value-ignored"
+    assert "order" in problem.message
+    assert {f.fee_id: f.paid_on for f in data.fees}["F8"] is None
 
 
 # ---------------------------------------------------------------------------------------------- nothing dropped

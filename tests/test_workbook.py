@@ -118,12 +118,13 @@ def test_boolean_cell_is_kept_as_bool(tmp_path):
     assert read_workbook(path).sheets["contracts"].rows[0].values["written"] is True
 
 
-def test_blank_header_column_with_data_is_an_error(tmp_path):
+def test_blank_header_column_with_data_is_not_read_and_is_said(tmp_path):
     path = _xlsx(tmp_path / "h.xlsx", {
         "fees": {"A1": "fee_id", "B1": "amount", "F1": None, "A2": "F1", "B2": 5, "F2": "stray"},
     })
-    with pytest.raises(WorkbookError, match="sheet 'fees', column F has values but no header"):
-        read_workbook(path)
+    book = read_workbook(path)
+    assert "sheet 'fees', column F has values but no header: not read" in book.readings.notices
+    assert [c.key for c in book.sheets["fees"].columns] == ["fee_id", "amount"]
 
 
 def test_blank_header_column_without_data_is_ignored(tmp_path):
@@ -259,10 +260,9 @@ def test_csv_folder_with_semicolons_and_bom_is_read(tmp_path):
     assert book.sheets["workers"].rows[0].values == {"worker_id": "W-1", "name": "Rai, Asha"}
 
 
-def test_csv_row_longer_than_its_header_is_an_error(tmp_path):
+def test_csv_row_longer_than_its_header_is_said(tmp_path):
     (tmp_path / "fees.csv").write_text("fee_id,amount\nF-1,5,stray\n", encoding="utf-8")
-    with pytest.raises(WorkbookError, match="sheet 'fees', column C has values but no header"):
-        read_workbook(tmp_path)
+    assert "sheet 'fees', column C has values but no header: not read" in read_workbook(tmp_path).readings.notices
 
 
 def test_csv_row_shorter_than_its_header_has_blank_cells(tmp_path):
@@ -286,10 +286,11 @@ def test_csv_folder_hash_covers_names_and_contents(tmp_path):
     assert len({first, second, third}) == 3
 
 
-def test_csv_not_in_utf8_asks_for_csv_utf8(tmp_path):
-    (tmp_path / "workers.csv").write_bytes("worker_id,name\nW-1,Jos\xe9\n".encode("latin-1"))
-    with pytest.raises(WorkbookError, match="CSV UTF-8"):
-        read_workbook(tmp_path)
+def test_csv_in_a_windows_code_page_is_read_with_a_notice_naming_it(tmp_path):
+    (tmp_path / "workers.csv").write_bytes("worker_id,name\nW-1,Jos\xe9\n".encode("cp1252"))
+    book = read_workbook(tmp_path)
+    assert book.sheets["workers"].rows[0].values["name"] == "José"
+    assert any("Windows-1252" in n and n.startswith("workers:") for n in book.readings.notices)
 
 
 def test_folder_without_csv_files_is_an_error(tmp_path):

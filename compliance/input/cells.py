@@ -1,9 +1,12 @@
-"""Pure parsers for single spreadsheet cells.
+"""Readers of single spreadsheet cells.
 
-Each parser takes a raw cell value as the workbook reader delivers it (str, int, float, bool, date,
-datetime or None) and returns the parsed value or raises CellError with a short plain reason. A blank
-cell is never an error here: it means "not known" and every parser returns None for it. Whether a
-blank is acceptable is decided by the validator, which knows the column.
+Each reader takes a raw cell value as the workbook reader delivers it (str, int, float, bool, date, datetime or
+None). The read_* readers return a Reading: the value, plus a note whenever the cell was interpreted rather than
+read as written (a currency taken out, a decimal comma proved elsewhere in the column, an Excel serial), so the
+report can list it. Numbers and dates follow the style formats.py decided for the column; a value that stays
+ambiguous is refused with CellError and a plain reason, never guessed. The older parse_* functions return the bare
+value and refuse anything that would need a note, since they cannot pass one on. A blank cell is never an error
+here: it means "not known" and every reader returns None for it.
 """
 
 from __future__ import annotations
@@ -11,27 +14,30 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
+from compliance.input.formats import (
+    ARTICLE,
+    CellError,
+    DateStyle,
+    NumberStyle,
+    ascii_digits,
+    choose_reading,
+    currency_candidates,
+    currency_in,
+    decide_date_style,
+    fmt_num,
+    order_proved,
+    origin,
+    split_number,
+)
 from compliance.input.sheets import ColumnSpec, Kind
-
-
-class CellError(ValueError):
-    """A cell that cannot be read; str() is one plain-language reason."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _is_blank(v: object) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
-
-
-def _fmt_num(x: float) -> str:
-    # Show -5 rather than -5.0: users typed -5.
-    return str(int(x)) if math.isfinite(x) and x.is_integer() else repr(x)
 
 
 # ---------------------------------------------------------------------------------------------- text
@@ -46,7 +52,7 @@ def parse_text(v: object) -> str | None:
         return "TRUE" if v else "FALSE"
     if isinstance(v, float):
         # IDs typed in Excel arrive as floats (123.0); the user typed 123.
-        return _fmt_num(v)
+        return fmt_num(v)
     if isinstance(v, dt.datetime):
         return v.date().isoformat() if v.time() == dt.time() else v.isoformat(sep=" ")
     if isinstance(v, dt.date):
@@ -60,37 +66,55 @@ def parse_id(v: object) -> str | None:
     return " ".join(text.split()) if text is not None else None
 
 
+# ---------------------------------------------------------------------------------------------- readings
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A cell's value and, when it was interpreted rather than read as written, a note saying how (for the report)."""
+
+    value: object
+    note: str | None = None
+    currencies: tuple[str, ...] = ()  # ISO codes the currency written in the cell can mean
+
+
+def _notes(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
+
+
+def _as_written(reading: Reading, v: object, harmless: str | None = None) -> Any:
+    """The value of a reading that needed no interpretation; the parse_* wrappers cannot report a note.
+    Notes starting with `harmless` only describe the reading ("month 'May 2024' read as ...")."""
+    if reading.currencies:
+        raise CellError(f"{str(v).strip()!r} includes a currency; put only the number here and the currency "
+                        "in the currency column")
+    if note := _notes(*(n for n in (reading.note or "").split("; ") if not harmless or not n.startswith(harmless))):
+        raise CellError(f"{str(v).strip()!r} is not read as written ({note}); type it in full")
+    return reading.value
+
+
 # ---------------------------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate((
-        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-        ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-        ("oct", "october"), ("nov", "november"), ("dec", "december"),
-    ))
-    for name in names
-}
-_TIME = r"(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"  # CSV exports often add 00:00:00
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTHS = {n: i for i, m in enumerate(_MONTH_NAMES, 1) for n in (m.casefold(), m[:3].casefold())} | {"sept": 9}
+_TIME = r"(?:[ t]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?)?"  # CSV exports often add 00:00:00
 _ISO = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DAY_FIRST = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_TIME}")
-_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}|\d{1,2}[-/. ]+[a-z]+\.?[-/. ]+\d{2}")
-_DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[-/. ]+([a-z]+)\.?,?[-/. ]+(\d{4})")
-_MONTH_NAME_DAY = re.compile(r"([a-z]+)\.?[-/. ]+(\d{1,2})(?:st|nd|rd|th)?,?[-/. ]+(\d{4})")
-_CHINESE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?")
+_NUMERIC = re.compile(rf"(\d{{1,2}})([-/.])(\d{{1,2}})\2(\d{{4}}){_TIME}")
+_NUMERIC_SHORT_YEAR = re.compile(rf"\d{{1,2}}([-/.])\d{{1,2}}\1\d{{2}}{_TIME}")
+_DAY_MONTH_NAME = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?[-/. ]+([a-z]+)\.?,?[-/. ]+(\d{{4}}|\d{{2}}){_TIME}")
+_MONTH_NAME_DAY = re.compile(rf"([a-z]+)\.?[-/. ]+(\d{{1,2}})(?:st|nd|rd|th)?,?[-/. ]+(\d{{4}}){_TIME}")
+_YEAR_MONTH_NAME = re.compile(rf"(\d{{4}})[-/. ]+([a-z]+)\.?[-/. ]+(\d{{1,2}}){_TIME}")
+_CHINESE = re.compile(rf"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号號]?{_TIME}")
 _NUMBER_TEXT = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _NUMBER_NOT_DATE = "a number, not a date; format the cell as a date or type 2024-03-05"
+_EPOCH = dt.date(1899, 12, 30)  # Excel's 1900 date system, counted so that its 1900-02-29 bug drops out
+_SERIALS = ((dt.date(1950, 1, 1) - _EPOCH).days, (dt.date(2100, 12, 31) - _EPOCH).days)
 
 
-def _checked_date(y: int, m: int, d: int, text: str, day_first: bool = False) -> dt.date:
-    try:
-        date = dt.date(y, m, d)
-    except ValueError:
-        if day_first and 1 <= d <= 12 and 1 <= m <= 31:  # month-first would have worked: say how we read it
-            raise CellError(f"not a date: {text!r} (dates are read day first, e.g. 31/12/2024)") from None
-        raise CellError(f"not a date: {text!r}") from None
-    return _in_range(date)
+class _NotADate(CellError):
+    """Nothing like a date (rather than an impossible or ambiguous one): a period reader says "not a period"."""
 
 
 def _in_range(d: dt.date) -> dt.date:
@@ -99,126 +123,181 @@ def _in_range(d: dt.date) -> dt.date:
     return d
 
 
-def _date_from_text(s: str) -> dt.date:
-    low = " ".join(s.casefold().split())
-    if m := _ISO.fullmatch(low):
-        return _checked_date(int(m[1]), int(m[3]), int(m[4]), s)
-    if m := _COMPACT.fullmatch(low):
-        return _checked_date(int(m[1]), int(m[2]), int(m[3]), s)
-    if m := _DAY_FIRST.fullmatch(low):
-        return _checked_date(int(m[4]), int(m[3]), int(m[1]), s, day_first=True)
-    if m := _CHINESE.fullmatch(low):
-        return _checked_date(int(m[1]), int(m[2]), int(m[3]), s)
-    if (m := _DAY_MONTH_NAME.fullmatch(low)) and m[2] in _MONTHS:
-        return _checked_date(int(m[3]), _MONTHS[m[2]], int(m[1]), s)
-    if (m := _MONTH_NAME_DAY.fullmatch(low)) and m[1] in _MONTHS:
-        return _checked_date(int(m[3]), _MONTHS[m[1]], int(m[2]), s)
-    if _TWO_DIGIT_YEAR.fullmatch(low):
+def _checked_date(y: int, m: int, d: int, text: str) -> dt.date:
+    try:
+        date = dt.date(y, m, d)
+    except ValueError:
+        raise CellError(f"not a date: {text!r}") from None
+    return _in_range(date)
+
+
+def _full_year(yy: str) -> tuple[int, str | None]:
+    if len(yy) == 4:
+        return int(yy), None
+    year = 2000 + int(yy) if int(yy) <= 69 else 1900 + int(yy)
+    return year, f"two-digit year {yy} read as {year}"
+
+
+def _numeric_date(m: re.Match[str], text: str, style: DateStyle | None) -> Reading:
+    first, second, year = int(m[1]), int(m[3]), int(m[4])
+    proved = order_proved(first, second)
+    if first == second or min(first, second) > 12:
+        return Reading(_checked_date(year, first, second, text))
+    if proved and style and proved != style.order:
+        raise CellError(f"{text!r} is written {_ORDER_WORDS[proved]}, but this column is {_ORDER_WORDS[style.order]} "
+                        f"({origin(style)}); check the cell")
+    order = proved or (style.order if style else None)
+    if order is None:
+        a, b = (dt.date(year, second, first), dt.date(year, first, second))
+        raise CellError(f"ambiguous date: {text!r} could be {a.day} {_MONTH_NAMES[a.month - 1]} or {b.day} "
+                        f"{_MONTH_NAMES[b.month - 1]} {year}; no cell in this column shows the order: write "
+                        f"{a.isoformat()} or {b.isoformat()}")
+    day, month = (first, second) if order == "dmy" else (second, first)
+    note = None if proved or style is None else f"read {_ORDER_WORDS[order]} ({origin(style)})"
+    return Reading(_checked_date(year, month, day, text), note)
+
+
+_ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
+
+
+def _named_date(y: str, month: str, d: str, text: str) -> Reading | None:
+    if month not in _MONTHS:
+        return None
+    year, note = _full_year(y)
+    return Reading(_checked_date(year, _MONTHS[month], int(d), text), note)
+
+
+def _date_from_text(s: str, style: DateStyle | None, serials: bool) -> Reading:
+    low = " ".join(ascii_digits(s).casefold().split())
+    for pattern in (_ISO, _COMPACT, _CHINESE):  # year first, then month: nothing to decide
+        if m := pattern.fullmatch(low):
+            year, month, day = (int(g) for g in m.groups() if g.isdigit())
+            return Reading(_checked_date(year, month, day, s))
+    if m := _NUMERIC.fullmatch(low):
+        return _numeric_date(m, s, style)
+    named = (
+        ((m := _DAY_MONTH_NAME.fullmatch(low)) and _named_date(m[3], m[2], m[1], s))
+        or ((m := _MONTH_NAME_DAY.fullmatch(low)) and _named_date(m[3], m[1], m[2], s))
+        or ((m := _YEAR_MONTH_NAME.fullmatch(low)) and _named_date(m[1], m[2], m[3], s))
+    )
+    if named:
+        return named
+    if _NUMERIC_SHORT_YEAR.fullmatch(low):
         raise CellError(f"two-digit year in {s!r} is ambiguous; type the full year, e.g. 05/03/2024")
-    if _NUMBER_TEXT.fullmatch(low):
-        raise CellError(f"{s} is {_NUMBER_NOT_DATE}")
-    raise CellError(f"not a date: {s!r} (type it like 2024-03-05)")
+    if _NUMBER_TEXT.fullmatch(low):  # a CSV keeps an unformatted date as its serial number, as text
+        return _serial(float(low), serials)
+    raise _NotADate(f"not a date: {s!r} (type it like 2024-03-05)")
+
+
+def _serial(x: float, serials: bool) -> Reading:
+    if serials and math.isfinite(x) and _SERIALS[0] <= x < _SERIALS[1] + 1:
+        date = _EPOCH + dt.timedelta(days=int(x))
+        dropped = "" if x.is_integer() else " (its time of day dropped)"
+        return Reading(date, f"Excel serial {fmt_num(x)} read as {date.isoformat()}{dropped}")
+    # Outside 1950..2100 a number is more likely a mistake than a date: guessing would hide it.
+    raise _NotADate(f"{fmt_num(x)} is {_NUMBER_NOT_DATE}")
+
+
+def read_date(v: object, style: DateStyle | None = None, *, serials: bool = True) -> Reading:
+    """A date cell. Numbers are Excel serials when `serials`; d/m/y text follows the cell's own proof or `style`."""
+    if _is_blank(v):
+        return Reading(None)
+    if isinstance(v, bool):
+        raise _NotADate(f"not a date: {parse_text(v)}")
+    if isinstance(v, dt.datetime):  # before date: datetime is a date subclass
+        return Reading(_in_range(v.date()))
+    if isinstance(v, dt.date):
+        return Reading(_in_range(v))
+    if isinstance(v, int | float):
+        return _serial(float(v) if abs(v) < 1e300 else math.inf, serials)
+    if isinstance(v, str):
+        return _date_from_text(v.strip(), style, serials)
+    raise _NotADate(f"not a date: {str(v)!r}")
 
 
 def parse_date(v: object) -> dt.date | None:
-    if _is_blank(v):
+    return _as_written(read_date(v, serials=False), v)
+
+
+# ---------------------------------------------------------------------------------------------- periods
+
+_YEAR_MONTH = re.compile(r"(\d{4})[-/.](\d{1,2})|(\d{4})(\d{2})|(\d{4})\s*年\s*(\d{1,2})\s*月份?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
+_NAME_YEAR = re.compile(r"([a-z]+)\.?(?:[-/ ,]+|\s*['’])(\d{4})|([a-z]+)\.?(?:-|\s*['’])(\d{2})")
+_RANGE = re.compile(r"(.+?)(?:\s+(?:-|to|till|until)\s+|\s*[–—~～至到]\s*)(.+)")
+
+
+def _month(year: int, month: int, text: str) -> tuple[dt.date, dt.date]:
+    if not 1 <= month <= 12:
+        raise CellError(f"not a month: {text!r} (type it like 2024-05)")
+    first = _in_range(dt.date(year, month, 1))
+    return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _month_text(s: str) -> Reading | None:
+    low = " ".join(ascii_digits(s).casefold().split())
+    year_note = None
+    if m := _YEAR_MONTH.fullmatch(low):
+        year, month = (int(g) for g in m.groups() if g is not None)
+    elif m := _MONTH_YEAR.fullmatch(low):
+        year, month = int(m[2]), int(m[1])
+    elif (m := _NAME_YEAR.fullmatch(low)) and (m[1] or m[3]) in _MONTHS:
+        year, year_note = _full_year(m[2] or m[4])
+        month = _MONTHS[m[1] or m[3]]
+    else:
         return None
-    if isinstance(v, bool):
-        raise CellError(f"not a date: {parse_text(v)}")
-    if isinstance(v, dt.datetime):  # before date: datetime is a date subclass
-        return _in_range(v.date())
-    if isinstance(v, dt.date):
-        return _in_range(v)
-    if isinstance(v, int | float):
-        # Excel shows an unformatted date as a serial number; guessing the epoch would hide the mistake.
-        raise CellError(f"{_fmt_num(float(v))} is {_NUMBER_NOT_DATE}")
-    if isinstance(v, str):
-        return _date_from_text(v.strip())
-    raise CellError(f"not a date: {str(v)!r}")
+    first, last = _month(year, month, s)
+    return Reading((first, last), _notes(year_note, f"month {s!r} read as {first.isoformat()}..{last.isoformat()}"))
+
+
+def _range(a: str, b: str, style: DateStyle | None) -> Reading:
+    if style is None:  # one half may prove the order of the other: "01/05/2024 - 31/05/2024"
+        style = decide_date_style([a, b], source="cell").style
+    first, last = read_date(a, style, serials=False), read_date(b, style, serials=False)
+    if first.value > last.value:  # type: ignore[operator]
+        raise CellError(f"the period {a!r} to {b!r} ends before it starts")
+    return Reading((first.value, last.value), _notes(first.note, last.note))
+
+
+def read_period(v: object, style: DateStyle | None = None) -> Reading:
+    """A pay period in one cell: a month ("May 2024", "2024-05", "Aug-24") or a range of two dates ->
+    Reading((first_day, last_day)). A single date means the month that contains it, with a note."""
+    if _is_blank(v):
+        return Reading(None)
+    yyyymm = isinstance(v, int) and not isinstance(v, bool) and 190001 <= v <= 210012  # 202405 in a General cell
+    try:  # an ambiguous or impossible date keeps its own reason
+        if isinstance(v, str) or yyyymm:
+            s = str(v).strip()
+            if month := _month_text(s):
+                return month
+            if m := _RANGE.fullmatch(s):
+                return _range(m[1].strip(), m[2].strip(), style)
+        day = read_date(v, style)
+    except _NotADate:
+        raise CellError(f"not a period: {str(v).strip()!r} (type a month like 2024-05, or two dates like "
+                        "2024-05-01 to 2024-05-31)") from None
+    first, last = _month(day.value.year, day.value.month, str(v))  # type: ignore[union-attr]
+    note = f"date {day.value.isoformat()} taken as its month {first.isoformat()}..{last.isoformat()}"  # type: ignore
+    return Reading((first, last), _notes(day.note, note))
+
+
+def parse_period(v: object) -> tuple[dt.date, dt.date] | None:
+    return _as_written(read_period(v), v, harmless="month '")
 
 
 # ---------------------------------------------------------------------------------------------- numbers
 
-_SPACES = " \u00a0\u202f\u2009"
-_PLAIN = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+", re.IGNORECASE)
-_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_SPACE_GROUPS = re.compile(rf"\d{{1,3}}(?:[{_SPACES}'’]\d{{3}})+(?:\.\d+)?")
-# European 1.234,50: only with exactly two decimals, so it cannot be read as thousands.
-_EUROPEAN = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+),\d{2}")
-_SIGNS = "+-−"
-_ARTICLE = {"amount": "an amount", "number": "a number"}
-# Currency words that are not ISO codes or symbols, as written in origin and destination countries.
-_CURRENCY_WORDS = {
-    "rs", "rs.", "nrs", "nrs.", "रु", "रु.", "रू", "元", "块", "tk", "tk.", "rp", "rp.", "rm", "sr",
-}
+
+def currency_codes(text: str) -> tuple[str, ...]:
+    """The ISO codes a currency cell can mean: "NPR", "Rs", "रु", "Nepali rupees", "QR" ...; () when unknown."""
+    return currency_candidates(text) if isinstance(text, str) else ()
 
 
-def _number_from_core(core: str) -> float | None:
-    if _PLAIN.fullmatch(core):
-        return float(core)
-    if _COMMA_GROUPS.fullmatch(core):
-        return float(core.replace(",", ""))
-    if _SPACE_GROUPS.fullmatch(core):
-        return float(re.sub(rf"[{_SPACES}'’]", "", core))
-    if _EUROPEAN.fullmatch(core):
-        return float(core.replace(".", "").replace(",", "."))
-    return None
-
-
-def _looks_like_currency(token: str) -> bool:
-    token = token.strip()
-    return (
-        (len(token) == 3 and token.isascii() and token.isalpha())
-        or token.casefold() in _CURRENCY_WORDS
-        or any(unicodedata.category(ch) == "Sc" for ch in token)
-    )
-
-
-def _starts_number(s: str, i: int) -> bool:
-    # ".5" starts a number; the dot in "Rs. 500" does not.
-    return s[i].isdigit() or (s[i] == "." and s[i + 1 : i + 2].isdigit())
-
-
-def _split_affixes(s: str) -> tuple[str, str, str, str]:
-    """Split '-NPR 1,000' into sign, prefix, numeric core and suffix."""
-    sign = ""
-    if s and s[0] in _SIGNS:
-        sign, s = s[0], s[1:].lstrip()
-    start = 0
-    while start < len(s) and not _starts_number(s, start):
-        start += 1
-    end = len(s)
-    while end > start and not s[end - 1].isdigit():
-        end -= 1
-    prefix, core, suffix = s[:start].strip(), s[start:end].strip(), s[end:].strip()
-    if not sign and prefix and prefix[-1] in _SIGNS:  # "$-5"
-        sign, prefix = prefix[-1], prefix[:-1].strip()
-    return sign, prefix, core, suffix
-
-
-def _number_from_text(s: str, noun: str, money: bool) -> float:
-    what = _ARTICLE[noun]
-    if money and s.endswith("/-"):  # South Asian "15,000/-": the "/-" marks a whole amount, nothing more
-        s = s[:-2].rstrip()
-    sign, prefix, core, suffix = _split_affixes(s)
-    value = _number_from_core(core) if core else None
-    if value is not None and (prefix or suffix):
-        if money and all(_looks_like_currency(t) for t in (prefix, suffix) if t):
-            raise CellError(f"{s!r} includes a currency; put only the number here and the currency "
-                            "in the currency column")
-        raise CellError(f"not {what}: {s!r} (type only the number)")
-    if value is None:
-        if "," in core and not _COMMA_GROUPS.fullmatch(core):
-            raise CellError(f"ambiguous {noun}: {s!r}; use a dot for decimals and commas only between "
-                            "thousands, e.g. 1,234.50")
-        raise CellError(f"not {what}: {s!r}")
-    return -value if sign in ("-", "−") else value
-
-
-def _parse_non_negative(v: object, noun: str, money: bool) -> float | None:
-    what = _ARTICLE[noun]
+def _read_quantity(v: object, noun: str, style: NumberStyle | None, currency: str | None, money: bool) -> Reading:
+    what = ARTICLE[noun]
     if _is_blank(v):
-        return None
+        return Reading(None)
+    note, codes = None, ()
     if isinstance(v, bool):
         raise CellError(f"not {what}: {parse_text(v)}")
     if isinstance(v, float):
@@ -226,24 +305,40 @@ def _parse_non_negative(v: object, noun: str, money: bool) -> float | None:
     elif isinstance(v, int):
         value = float(v) if abs(v) < 10**300 else math.inf  # float() of a huge int raises OverflowError
     elif isinstance(v, str):
-        value = _number_from_text(v.strip(), noun, money)
+        s = v.strip()
+        parts = split_number(s)
+        if parts.whole and not money:
+            raise CellError(f"not {what}: {s!r} (type only the number)")
+        codes, note = currency_in(parts, s, money)
+        chosen, how = choose_reading(s, parts, noun, style, (currency,) if currency else codes)
+        value, note = (-chosen.value if parts.sign in ("-", "−") else chosen.value), _notes(note, how)
     elif isinstance(v, dt.date):
         raise CellError(f"not {what}: the cell holds a date ({parse_text(v)})")
     else:
         raise CellError(f"not {what}: {str(v)!r}")
     if not math.isfinite(value):
-        raise CellError(f"not {what}: {_fmt_num(value)}")
+        raise CellError(f"not {what}: {fmt_num(value)}")
     if value < 0:
-        raise CellError(f"negative {noun}: {_fmt_num(value)}")
-    return value + 0.0  # turns -0.0 into 0.0
+        raise CellError(f"negative {noun}: {fmt_num(value)}")
+    return Reading(value + 0.0, note, codes)  # + 0.0 turns -0.0 into 0.0
+
+
+def read_amount(v: object, style: NumberStyle | None = None, currency: str | None = None) -> Reading:
+    """Money: a currency may be written in the cell (Reading.currencies); `currency` (the row's currency column)
+    settles "120.000" by its minor units when nothing else does."""
+    return _read_quantity(v, "amount", style, currency, money=True)
+
+
+def read_number(v: object, style: NumberStyle | None = None) -> Reading:
+    return _read_quantity(v, "number", style, None, money=False)
 
 
 def parse_amount(v: object) -> float | None:
-    return _parse_non_negative(v, "amount", money=True)
+    return _as_written(read_amount(v), v)
 
 
 def parse_number(v: object) -> float | None:
-    return _parse_non_negative(v, "number", money=False)
+    return _as_written(read_number(v), v)
 
 
 # ---------------------------------------------------------------------------------------------- yes/no
@@ -332,6 +427,7 @@ _PARSERS: dict[Kind, Callable[[object], object]] = {
     Kind.NUMBER: parse_number,
     Kind.YESNO: parse_yes_no,
     Kind.LIST: parse_list,
+    Kind.PERIOD: parse_period,
 }
 
 

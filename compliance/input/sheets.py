@@ -23,6 +23,7 @@ class Kind(StrEnum):
     YESNO = "yesno"
     CHOICE = "choice"  # one of ColumnSpec.choices (synonyms allowed)
     LIST = "list"  # several values, comma separated (languages)
+    PERIOD = "period"  # a pay month in one cell ("2024-05", "May 2024"): read as its first and last day
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class ColumnSpec:
     # A sheet without this column reads as if every cell were blank, because a blank here has a documented
     # meaning ("blank means none"). Any other missing column is unknown: the rules needing it cannot judge.
     absent_is_blank: bool = False
+    # Written by the template and the samples; False for an alternative layout (a pay month instead of a period).
+    in_template: bool = True
     example: str = ""
 
     def described(self) -> str:
@@ -58,6 +61,9 @@ class SheetSpec:
     required_sheet: bool = True
     # The column whose value identifies a row; None when rows have no identifier of their own.
     key: str | None = None
+
+    def template_columns(self) -> tuple[ColumnSpec, ...]:
+        return tuple(c for c in self.columns if c.in_template)
 
     def column(self, name: str) -> ColumnSpec:
         for col in self.columns:
@@ -362,9 +368,12 @@ SHEETS: tuple[SheetSpec, ...] = (
         columns=(
             _c("worker_id", Kind.REF, "Worker paid.", required_column=True, required_value=True,
                refers_to="workers", example="W-001"),
-            _c("period_start", Kind.DATE, "First day of the pay period.", required_column=True,
+            _c("period_start", Kind.DATE, "First day of the pay period (or give the period column).",
+               required_column=True,
                example="2024-06-01"),
             _c("period_end", Kind.DATE, "Last day of the pay period.", required_column=True, example="2024-06-30"),
+            _c("period", Kind.PERIOD, "Instead of period_start and period_end: the pay month (2024-05, May 2024, "
+               "05/2024) or the period as a range (2024-05-01 to 2024-05-31).", example="", in_template=False),
             _c("due_on", Kind.DATE, "Date the wage was due (by law or contract).", example="2024-07-07"),
             _c("paid_on", Kind.DATE, "Date it was paid; blank if not paid.", required_column=True,
                example="2024-07-05"),
@@ -397,7 +406,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                refers_to="workers", example="W-001"),
             _c("date", Kind.DATE, "When it happened.", required_column=True, example="2024-09-01"),
             _c("event", Kind.CHOICE, "What happened: " + ", ".join(EVENTS) + ".", choices=EVENTS,
-               required_column=True, required_value=True,
+               required_column=True,
                synonyms={"resigned": "resignation_requested", "resignation_rejected": "resignation_refused",
                          "transfer_requested": "employer_change_requested",
                          "transfer_refused": "employer_change_refused", "noc_refused": "employer_change_refused",

@@ -13,14 +13,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from compliance import models
-from compliance.input.cells import CellError, parse_cell
+from compliance.input.cells import CellError
 from compliance.input.problems import Action, InputProblem, ProblemType
+from compliance.input.read import CURRENCY_OF, Read, read_cell
+from compliance.input.readings import ColumnLog, ColumnReading, Readings
 from compliance.input.sheets import SHEETS, ColumnSpec, Kind, SheetSpec
-from compliance.input.workbook import RawRow, RawSheet, RawWorkbook
-
-
-class InputError(Exception):
-    """The workbook cannot be checked at all (a required sheet or column is missing). One line for the user."""
+from compliance.input.workbook import InputError, RawRow, RawSheet, RawWorkbook
 
 
 class SheetCounts(BaseModel):
@@ -44,22 +42,13 @@ class Dataset:
     events: list[models.Event] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     counts: dict[str, SheetCounts] = field(default_factory=dict)
+    readings: Readings = field(default_factory=Readings)
 
 
 def validate(book: RawWorkbook) -> Dataset:
-    missing = [s.name for s in SHEETS if s.required_sheet and s.name not in book.sheets]
-    if missing:
-        found = ", ".join(sorted(book.sheets)) or "none"
-        raise InputError(f"{book.path.name}: missing required sheet(s): {', '.join(missing)} (sheets found: {found}); "
-                         "run 'fairrecruit template' for a blank workbook with every sheet")
-    for spec in SHEETS:
-        if spec.name in book.sheets:
-            cols = {c.key for c in book.sheets[spec.name].columns}
-            absent = [c.name for c in spec.columns if c.required_column and c.name not in cols]
-            if absent:
-                raise InputError(f"{book.path.name}: sheet '{spec.name}' is missing required column(s): "
-                                 f"{', '.join(absent)}")
-    data = Dataset()
+    _require(book)
+    data = Dataset(problems=list(book.problems))
+    logs: dict[str, dict[str, ColumnLog]] = {}
     ids: dict[str, dict[str, int]] = {}  # sheet -> id -> first row, for duplicates and references
     for spec in SHEETS:
         raw = book.sheets.get(spec.name)
@@ -71,34 +60,84 @@ def validate(book: RawWorkbook) -> Dataset:
                 message=f"optional sheet '{spec.name}' not found: the rules that read it had nothing to check"))
             continue
         _notice_missing_columns(spec, raw, data.problems)
-        accepted = _read_sheet(spec, raw, ids, data.problems)
+        accepted, logs[spec.name] = _read_sheet(spec, raw, ids, data.problems)
         _store(spec, accepted, data)
         data.counts[spec.name] = SheetCounts(read=len(raw.rows), evaluated=len(accepted),
                                              rejected=len(raw.rows) - len(accepted))
     _check_agency_parents(data)
+    data.readings = _readings(book, logs)
     return data
+
+
+def _readings(book: RawWorkbook, logs: dict[str, dict[str, ColumnLog]]) -> Readings:
+    """The interpreter's readings with each column's cell counts and value mappings filled in."""
+    base = book.readings if isinstance(book.readings, Readings) else Readings()
+    columns = [logs[c.sheet][c.column].merged_into(c) if c.column in logs.get(c.sheet, {}) else c
+               for c in base.columns]
+    listed = {(c.sheet, c.column) for c in columns}
+    for sheet, by_column in logs.items():  # a hand-built workbook has no interpreter readings
+        for column, log in by_column.items():
+            if (sheet, column) not in listed and (log.interpreted or log.refused):
+                raw = book.sheets[sheet]
+                header = next((c.name for c in raw.columns if c.key == column), column)
+                columns.append(log.merged_into(ColumnReading(sheet=sheet, source=raw.name, column=column,
+                                                             header=header, how="exact")))
+    return base.model_copy(update={"columns": columns})
+
+
+def _require(book: RawWorkbook) -> None:
+    """Every missing required sheet and column of every sheet, in one error: one run tells the user all."""
+    missing = [s.name for s in SHEETS if s.required_sheet and s.name not in book.sheets]
+    lines = []
+    if missing:
+        found = ", ".join(sorted(book.sheets)) or "none"
+        others = f"; other sheets in the file: {', '.join(book.other_sheets)}" if book.other_sheets else ""
+        lines.append(f"missing required sheet(s): {', '.join(missing)} (sheets found: {found}{others}); run "
+                     "'fairrecruit template' for a blank workbook with every sheet")
+    for spec in SHEETS:
+        raw = book.sheets.get(spec.name)
+        if raw is None:
+            continue
+        cols = {c.key for c in raw.columns}
+        absent = [c for c in spec.columns if c.required_column and c.name not in cols and not _stands_in(c, cols)]
+        if absent:
+            near = raw.candidates
+            named = ", ".join(c.name + (f" (closest: {near[c.name]})" if near.get(c.name) else "") for c in absent)
+            where = f"sheet '{spec.name}'" + (f" ('{raw.name}' in the file)" if raw.name != spec.name else "")
+            lines.append(f"{where} is missing required column(s): {named}")
+    if lines:
+        raise InputError(f"{book.path.name}: " + "; ".join(lines), lines)
+
+
+def _stands_in(col: ColumnSpec, present: set[str]) -> bool:
+    """A pay month column stands for period_start and period_end, and is not missed when they are there."""
+    if col.kind is Kind.PERIOD:
+        return "period_start" in present or "period_end" in present
+    return col.name in ("period_start", "period_end") and "period" in present
 
 
 def _notice_missing_columns(spec: SheetSpec, raw: RawSheet, problems: list[InputProblem]) -> None:
     present = {c.key for c in raw.columns}
     for col in spec.columns:
-        if col.name not in present:
+        if col.name not in present and not _stands_in(col, present):
             problems.append(InputProblem(
                 type=ProblemType.MISSING_COLUMN, action=Action.NOTICE, sheet=spec.name, column=col.name,
                 message=f"optional column '{col.name}' not found: rules that need it report insufficient evidence"))
 
 
 def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
-                problems: list[InputProblem]) -> list[models.Record]:
+                problems: list[InputProblem]) -> tuple[list[models.Record], dict[str, ColumnLog]]:
     record_type = models.RECORD_TYPES[spec.name]
     present = {c.key for c in raw.columns}
     columns = [c for c in spec.columns if c.name in present]
     # A column the sheet does not have is unknown for every row (not blank), unless a blank there means none.
-    absent = tuple((c.name, "") for c in spec.columns if c.name not in present and not c.absent_is_blank)
+    absent = tuple((c.name, "") for c in spec.columns
+                   if c.name not in present and not c.absent_is_blank and not _stands_in(c, present))
     own_ids = ids.setdefault(spec.name, {})
+    logs = {c.name: ColumnLog() for c in columns}
     out: list[models.Record] = []
     for row in raw.rows:
-        values, row_problems, rejected = _parse_row(spec, columns, row, ids)
+        values, row_problems, rejected = _parse_row(spec, columns, row, ids, raw, logs)
         unread = absent + tuple((p.column, p.value or "") for p in row_problems
                                 if p.action is Action.VALUE_IGNORED and p.column)
         if unread:
@@ -122,22 +161,59 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
                     own_ids[values[spec.key]] = row.number
         problems.extend(_consistency(spec, row, values) if not rejected else [])
         problems.extend(row_problems)
-    return out
+    return out, logs
 
 
-def _parse_row(spec: SheetSpec, columns: list[ColumnSpec], row: RawRow,
-               ids: dict[str, dict[str, int]]) -> tuple[dict[str, Any], list[InputProblem], bool]:
+def _filled(row: RawRow, column: str) -> bool:
+    v = row.values.get(column)
+    return v is not None and not (isinstance(v, str) and not v.strip())
+
+
+def _log(log: ColumnLog, raw_value: object, got: Read) -> None:
+    if got.note is None and got.mapped is None:
+        log.as_written += 1
+        return
+    log.interpreted += 1
+    if got.note:
+        log.notes[got.note] += 1
+    if got.mapped is not None:
+        code, how, matched = got.mapped
+        log.values[(" ".join(str(raw_value).split()), code, how, matched)] += 1
+
+
+def _parse_row(spec: SheetSpec, columns: list[ColumnSpec], row: RawRow, ids: dict[str, dict[str, int]],
+               raw: RawSheet, logs: dict[str, ColumnLog]) -> tuple[dict[str, Any], list[InputProblem], bool]:
     values: dict[str, Any] = {}
     problems: list[InputProblem] = []
     rejected = False
     for col in columns:
         raw_value = row.values.get(col.name)
+        ctx = raw.context.get(col.name)
+        log = logs[col.name]
+        currency = row.values.get(CURRENCY_OF.get(col.name, "currency")) if col.kind is Kind.AMOUNT else None
         try:
-            value = parse_cell(raw_value, col)
+            got = read_cell(raw_value, col, spec.name, ctx, currency if isinstance(currency, str) else None)
         except CellError as e:
             action = Action.ROW_REJECTED if col.required_value else Action.VALUE_IGNORED
             problems.append(_problem(spec, row, col.name, raw_value, ProblemType.BAD_VALUE, action, str(e)))
             rejected |= col.required_value
+            if raw_value is not None:
+                log.refused += 1
+            continue
+        value = got.value
+        if value is not None:
+            _log(log, raw_value, got)
+        if ctx is not None and row.number in ctx.conflicts:
+            problems.append(_problem(spec, row, col.name, raw_value, ProblemType.INCONSISTENT, Action.NOTICE,
+                                     "this cell proves another convention than the rest of its column (read by "
+                                     "itself; cells that fit both are refused)"))
+        if got.currency and not _filled(row, CURRENCY_OF.get(col.name, "currency")):
+            values.setdefault(CURRENCY_OF.get(col.name, "currency"), got.currency)
+            logs[col.name].notes[f"currency {got.currency} taken from the amount or its header"] += 1
+        if col.kind is Kind.PERIOD:
+            if value is not None:
+                values.setdefault("period_start", value[0])
+                values.setdefault("period_end", value[1])
             continue
         if value is None:
             if col.required_value:

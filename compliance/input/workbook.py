@@ -1,27 +1,25 @@
-"""Read an input spreadsheet into raw rows keyed by normalised header.
+"""Read an input spreadsheet, or a folder of CSV files, into grids of cells: the first step, before interpreting.
 
-Only structure is checked here (a header row, unique headers, no data without a header); cell values
-are left raw for the validator, which parses them against the contract in sheets.py. Every structural
-problem raises WorkbookError with one plain-language line, never a traceback.
+Nothing is interpreted here: cells stay raw (interpret.py finds headers and columns, validate.py reads values).
+What the file itself tells about its structure is kept (merged ranges, hidden sheets, Excel tables' totals rows,
+pivot tables, error cells, the encoding of a CSV file). Every problem reading the file raises WorkbookError with
+one plain-language line, never a traceback.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import hashlib
-import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from xml.etree import ElementTree
 
 import python_calamine
 
-from compliance.input.cells import normalize_header
-from compliance.input.sheets import SHEETS_BY_NAME
+from compliance.input.csvtext import CsvError, read_csv_bytes
+from compliance.input.structure import xlsx_structure
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _SUPPORTED = "an Excel file (.xlsx, .xlsm, .xls), a LibreOffice file (.ods) or a folder of .csv files"
@@ -36,10 +34,18 @@ class WorkbookError(Exception):
         self.detail = detail
 
 
+class InputError(WorkbookError):
+    """The workbook cannot be checked at all (a sheet or column missing); str() is one line naming every one."""
+
+    def __init__(self, message: str, lines: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.lines = lines or [message]
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str  # the header as written in the file
-    key: str  # normalised header
+    key: str  # contract column name when recognised, else the normalised header
     index: int  # 0-based position in the sheet (column A is 0)
     letter: str  # column letter as the user sees it
 
@@ -47,27 +53,60 @@ class Column:
 @dataclass(slots=True)
 class RawRow:
     number: int  # row number the user sees in the spreadsheet, 1-based
-    values: dict[str, object]  # normalised header key -> raw cell value (None when blank)
+    values: dict[str, object]  # column key -> raw cell value (None when blank)
 
 
 @dataclass
 class RawSheet:
     name: str  # as in the file
-    key: str  # normalised
+    key: str  # contract sheet name
     columns: list[Column]
     rows: list[RawRow]
     blank_rows: int
+    # Per contract column: what the interpreter decided (number and date styles, header hints). Empty for a
+    # sheet built by hand (tests): cells are then read with no column evidence.
+    context: dict[str, Any] = field(default_factory=dict)
+    # Required columns not recognised -> the closest headers of the sheet, for the one error that names them all.
+    candidates: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class RawWorkbook:
     path: Path
     sha256: str
-    sheets: dict[str, RawSheet]  # by normalised key; only sheets the contract knows
+    sheets: dict[str, RawSheet]  # by contract sheet name
     format: str  # 'xlsx', 'xlsm', 'xls', 'ods' or 'csv'
     # Sheets whose names the contract does not know; not read, listed so the caller can mention them
     # (a misspelt "worker" sheet would otherwise silently look missing).
     other_sheets: list[str] = field(default_factory=list)
+    # What the interpreter decided (header rows, column and value mappings, formats), for the report.
+    readings: Any = None
+    # Problems found while interpreting (skipped totals rows, conflicting repeated facts), before validation.
+    problems: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Grid:
+    """One sheet (or CSV file) as cells, before any interpretation."""
+
+    name: str  # sheet name as in the file; a CSV file's stem
+    cells: list[list[object]]  # rows of cells from `start`
+    start: tuple[int, int] = (0, 0)  # 0-based (row, column) of cells[0][0]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # absolute, inclusive
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # absolute (row, col) -> '#N/A'
+    hidden: bool = False
+    pivot: bool = False
+    totals_rows: frozenset[int] = frozenset()  # absolute rows that are an Excel table's totals row
+    notice: str | None = None  # e.g. the encoding a CSV file was read in
+    decimal_comma_hint: bool = False  # a semicolon CSV: Excel writes ';' where the decimal separator is ','
+
+
+@dataclass
+class Book:
+    path: Path
+    sha256: str
+    format: str
+    grids: list[Grid]
 
 
 def column_letter(index: int) -> str:
@@ -80,7 +119,8 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def read_workbook(path: Path) -> RawWorkbook:
+def read_book(path: Path) -> Book:
+    """Every sheet of a workbook (or CSV file of a folder) as cells; structure errors raise WorkbookError."""
     path = Path(path)
     if not path.exists():
         raise WorkbookError(f"file not found: {path}")
@@ -95,28 +135,40 @@ def read_workbook(path: Path) -> RawWorkbook:
     return _read_spreadsheet(path, suffix.lstrip("."))
 
 
+def read_workbook(path: Path, mapping: Any = None) -> RawWorkbook:
+    """Read and interpret: contract sheets with recognised columns, ready for validation."""
+    from compliance.input.interpret import interpret  # the interpreter builds on this module's types
+
+    return interpret(read_book(path), mapping)
+
+
 # ---------------------------------------------------------------------------------------------- spreadsheets
 
 
-def _read_spreadsheet(path: Path, fmt: str) -> RawWorkbook:
+def _read_spreadsheet(path: Path, fmt: str) -> Book:
     book = _open_spreadsheet(path, fmt)
     with book:
         sha256 = _file_sha256(path)
         errors = _xlsx_error_cells(path) if fmt in ("xlsx", "xlsm") else {}
-        wanted, others = _pick_sheets(
-            meta.name for meta in book.sheets_metadata if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
-        )
-        sheets: dict[str, RawSheet] = {}
-        for key, name in wanted.items():
+        structure = xlsx_structure(path) if fmt in ("xlsx", "xlsm") else {}
+        grids: list[Grid] = []
+        for meta in book.sheets_metadata:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            name = meta.name
             try:
                 sheet = book.get_sheet_by_name(name)
-                grid = sheet.to_python()
+                cells = sheet.to_python()
                 start = sheet.start or (0, 0)
+                merged = list(sheet.merged_cell_ranges or []) if fmt in ("xlsx", "xlsm", "ods") else []
             except Exception as exc:
                 raise WorkbookError(f"cannot read sheet {name!r} in {path.name}: it is damaged",
                                     detail=_short(exc)) from None
-            sheets[key] = _build_sheet(name, key, grid, start, errors.get(name, {}))
-    return RawWorkbook(path, sha256, sheets, fmt, others)
+            info = structure.get(name)
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            grids.append(Grid(name, cells, tuple(start), merged, errors.get(name, {}), hidden,
+                              bool(info and info.pivot), info.totals_rows if info else frozenset()))
+    return Book(path, sha256, fmt, grids)
 
 
 def _open_spreadsheet(path: Path, fmt: str) -> python_calamine.CalamineWorkbook:
@@ -168,21 +220,6 @@ def _file_sha256(path: Path) -> str:
 
 def _short(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:120] or type(exc).__name__
-
-
-def _pick_sheets(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:
-    """Contract sheets by normalised key, and the names of the other sheets."""
-    wanted: dict[str, str] = {}
-    others: list[str] = []
-    for name in names:
-        key = normalize_header(name)
-        if key not in SHEETS_BY_NAME:
-            others.append(name)
-        elif key in wanted:
-            raise WorkbookError(f"sheets {wanted[key]!r} and {name!r} both mean {key!r}; keep only one")
-        else:
-            wanted[key] = name
-    return wanted, others
 
 
 # python-calamine reads error cells (#N/A, #VALUE!) as empty strings, indistinguishable from blanks
@@ -253,128 +290,26 @@ def _letters_to_index(letters: str) -> int:
 # ---------------------------------------------------------------------------------------------- csv
 
 
-def _read_csv_folder(folder: Path) -> RawWorkbook:
+def _read_csv_folder(folder: Path) -> Book:
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.casefold() == ".csv")
     if not files:
         raise WorkbookError(f"the folder {folder} has no .csv files; give {_SUPPORTED}")
     digest = hashlib.sha256()
-    wanted, others = _pick_sheets(p.stem for p in files)
-    texts: dict[str, str] = {}
+    grids: list[Grid] = []
+    failures: list[str] = []
     for p in files:
         data = p.read_bytes()
         digest.update(p.name.encode() + b"\0" + data + b"\0")
-        if normalize_header(p.stem) in wanted:
-            texts[p.stem] = _decode_csv(p.name, data)
-    sheets = {
-        key: _build_sheet(stem, key, _csv_grid(f"{stem}.csv", texts[stem]), (0, 0), {})
-        for key, stem in wanted.items()
-    }
-    return RawWorkbook(folder, digest.hexdigest(), sheets, "csv", others)
-
-
-def _decode_csv(name: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")  # Excel's "CSV UTF-8" adds a BOM
-    except UnicodeDecodeError:
-        raise WorkbookError(f"{name} is not in UTF-8; in Excel use Save As > 'CSV UTF-8 (Comma delimited)'"
-                            ) from None
-
-
-def _csv_grid(name: str, text: str) -> list[list[object]]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    # Excel in many European locales saves with semicolons; tab-separated files come from copy-paste.
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise WorkbookError(f"cannot read {name}: it is not a valid CSV file", detail=_short(exc)) from None
-
-
-# ---------------------------------------------------------------------------------------------- rows
-
-
-def _clean(value: object) -> object:
-    if isinstance(value, str):
-        return value.strip() or None
-    return value
-
-
-def _header_text(value: object) -> str:
-    value = _clean(value)
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _build_sheet(
-    name: str, key: str, grid: Sequence[Sequence[object]], start: tuple[int, int],
-    errors: dict[tuple[int, int], str],
-) -> RawSheet:
-    row0, col0 = start
-    rows = iter(enumerate(grid))
-    header_at = -1
-    for i, cells in rows:
-        if any(_clean(c) is not None for c in cells):
-            header_at = i
-            break
-    if header_at < 0:
-        return RawSheet(name, key, [], [], 0)
-    header = grid[header_at]
-    columns, unnamed = _columns(name, header, col0)
-    raw_rows: list[RawRow] = []
-    blank = 0
-    for i, cells in rows:
-        number = row0 + i + 1
-        values = {c.key: _clean(cells[c.index - col0]) if c.index - col0 < len(cells) else None
-                  for c in columns}
-        if errors:
-            _restore_errors(values, errors, number - 1, columns)
-        _check_unnamed(name, unnamed, cells, col0, len(header))
-        if all(v is None for v in values.values()):
-            blank += 1
-        else:
-            raw_rows.append(RawRow(number, values))
-    return RawSheet(name, key, columns, raw_rows, blank)
-
-
-def _restore_errors(
-    values: dict[str, object], errors: dict[tuple[int, int], str], row: int, columns: list[Column]
-) -> None:
-    for col in columns:
-        if (text := errors.get((row, col.index))) is not None:
-            values[col.key] = text
-
-
-def _columns(sheet: str, header: Sequence[object], col0: int) -> tuple[list[Column], list[int]]:
-    columns: list[Column] = []
-    unnamed: list[int] = []
-    seen: dict[str, Column] = {}
-    for offset, cell in enumerate(header):
-        index = col0 + offset
-        text = _header_text(cell)
-        key = normalize_header(text)
-        if not key:
-            unnamed.append(index)
+        try:
+            text = read_csv_bytes(p.name, data)
+        except CsvError as exc:
+            failures.append(str(exc))  # every file's problem in one run, not one file per run
             continue
-        col = Column(text, key, index, column_letter(index))
-        if key in seen:
-            first = seen[key]
-            raise WorkbookError(f"sheet {sheet!r}: columns {first.letter} ({first.name!r}) and {col.letter} "
-                                f"({col.name!r}) have the same header; rename or remove one")
-        seen[key] = col
-        columns.append(col)
-    return columns, unnamed
+        grids.append(Grid(p.stem, [list(r) for r in text.rows], notice=text.encoding_notice,
+                          decimal_comma_hint=text.decimal_comma_hint))
+    if failures:
+        more = f" (and {len(failures) - 1} more: " + "; ".join(failures[1:]) + ")" if len(failures) > 1 else ""
+        raise WorkbookError(failures[0] + more)
+    return Book(folder, digest.hexdigest(), "csv", grids)
 
 
-def _check_unnamed(sheet: str, unnamed: list[int], cells: Sequence[object], col0: int, width: int) -> None:
-    # Cells right of the header row can only occur in CSV files, whose rows may be longer than the header.
-    beyond = range(col0 + width, col0 + len(cells)) if len(cells) > width else range(0)
-    for index in (*unnamed, *beyond):
-        offset = index - col0
-        if offset < len(cells) and _clean(cells[offset]) is not None:
-            raise WorkbookError(f"sheet {sheet!r}, column {column_letter(index)} has values but no header; "
-                                "add a header or delete the values")

@@ -21,6 +21,7 @@ from compliance.i18n import Catalog
 from compliance.report import Finding, Report, render
 from compliance.rules import Outcome, Severity
 from compliance.writers.common import evidence_text
+from compliance.writers.interpretations import TableCell, interpretation_tables, unread_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -132,7 +133,20 @@ def page_context(report: Report, c: Catalog) -> dict[str, Any]:
             "sheet": p.sheet, "row": "" if p.row is None else p.row, "column": p.column or "",
             "value": p.value or "", "action": c.t(f"action.{p.action.value}"), "message": p.message,
         } for p in report.input_problems],
+        "readings": {"tables": [{"key": t.key, "title": t.title, "headers": t.headers,
+                                 "rows": [[_reading_cell(v) for v in row] for row in t.rows]}
+                                for t in interpretation_tables(report.interpretations, c)],
+                     "notices": report.interpretations.notices},
     }
+
+
+def _reading_cell(value: TableCell) -> dict[str, Any]:
+    """A table cell as lines of text (a tuple is several lines); numbers (a match score: 92.5) align right."""
+    if isinstance(value, tuple):
+        return {"lines": list(value), "num": False}
+    num = isinstance(value, int | float)
+    return {"lines": [] if value is None else [f"{value:g}" if isinstance(value, float) else str(value)],
+            "num": num}
 
 
 def _amounts(amounts: dict[str, float]) -> list[str]:
@@ -156,6 +170,7 @@ def finding_row(f: Finding, c: Catalog, names: dict[str, str | None]) -> dict[st
         "evidence": [evidence_text([e], c) for e in f.evidence],
         "amount": f"{render(money.amount)} {money.currency}" if money else "",
         "sources": f.sources, "remedy": f.remedy, "caveat": f.caveat or "",
+        "unreadable": [unread_text(u, c) for u in f.unreadable],
     }
 
 

@@ -1,13 +1,19 @@
-"""report.md: a Markdown report to paste into case notes."""
+"""report.md: a Markdown report to paste into case notes.
+
+Text from the input (names, cell values, headers, file names) is escaped by `_cell`: it can neither break a
+table nor become markup (HTML, links, emphasis) where the Markdown is rendered.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from compliance.i18n import Catalog
 from compliance.report import Finding, Report, render
 from compliance.rules import Outcome
 from compliance.writers.common import evidence_text, money_text
+from compliance.writers.interpretations import Table, TableCell, interpretation_tables
 
 _ORDER = [Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED]
 
@@ -16,18 +22,34 @@ def write_markdown(report: Report, path: Path, catalog: Catalog) -> None:
     path.write_text("\n".join(markdown_lines(report, catalog)) + "\n", encoding="utf-8")
 
 
+# HTML and the characters of entities are written as entities; Markdown punctuation that could start a link,
+# code or emphasis is backslash-escaped. An underscore inside a word (placement_fee) is never emphasis: kept.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKUP = re.compile(r"[\\`*~\[\]|]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([#+=-])")
+
+
 def _cell(text: object) -> str:
-    """Table cells: no line breaks, pipes escaped, so one finding stays one row."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text from anywhere, safe in a table cell: one line, pipes and markup escaped, so one row stays one row."""
+    flat = " ".join(str(text).split())
+    flat = "".join(_ENTITIES.get(ch, ch) for ch in flat)
+    return _MARKUP.sub(lambda m: "\\" + m.group(0), flat)
+
+
+def _line(text: object) -> str:
+    """Escaped text that also cannot start a heading, a list or a rule at the start of a line or list item."""
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3),
+                           _cell(text))
 
 
 def markdown_lines(report: Report, c: Catalog) -> list[str]:
     run, s = report.run, report.summary
     fo = s.findings_by_outcome
     lines = [
-        f"# {c.t('md.title', file=run.input_file)}", "",
+        f"# {c.t('md.title', file=_cell(run.input_file))}", "",
         c.t("md.run", ruleset=run.ruleset.name, version=run.ruleset.version, as_of=run.ruleset.as_of.isoformat(),
             generated=run.generated_at.isoformat(), sha=run.input_sha256), "",
+        *([f"{c.t('interpret.mapping_file')}: {_cell(run.mapping_file)}", ""] if run.mapping_file else []),
         f"> {c.t('md.disclaimer')}", "",
         f"## {c.t('md.headline')}", "",
         f"- {c.t('md.workers_checked')}: {s.workers_checked}",
@@ -66,9 +88,34 @@ def markdown_lines(report: Report, c: Catalog) -> list[str]:
     else:
         lines += [f"| {c.t('field.sheet')} | {c.t('field.row')} | {c.t('field.column')} | {c.t('field.value')} | "
                   f"{c.t('field.action')} | {c.t('field.problem')} |", "|---|---|---|---|---|---|"]
-        lines += [f"| {p.sheet} | {p.row or ''} | {p.column or ''} | {_cell(p.value or '')} | "
+        lines += [f"| {_cell(p.sheet)} | {p.row or ''} | {_cell(p.column or '')} | {_cell(p.value or '')} | "
                   f"{c.t('action.' + p.action.value)} | {_cell(p.message)} |" for p in report.input_problems]
+    return lines + _interpretations(report, c)
+
+
+def _interpretations(report: Report, c: Catalog) -> list[str]:
+    lines = ["", f"## {c.t('interpret.title')}", "", c.t("interpret.intro")]
+    for table in interpretation_tables(report.interpretations, c):
+        lines += ["", f"### {table.title}", ""]
+        lines += _table(table) if table.rows else [c.t("md.none")]
+    notices = report.interpretations.notices
+    lines += ["", f"### {c.t('interpret.notices')}", ""]
+    lines += [f"- {_line(n)}" for n in notices] if notices else [c.t("md.none")]
     return lines
+
+
+def _table(table: Table) -> list[str]:
+    return ["| " + " | ".join(_cell(h) for h in table.headers) + " |", "|" + "---|" * len(table.headers),
+            *("| " + " | ".join(_md_value(v) for v in row) + " |" for row in table.rows)]
+
+
+def _md_value(value: TableCell) -> str:
+    """A cell of several lines keeps them apart with <br> (the only markup written here, never from the input)."""
+    if isinstance(value, tuple):
+        return "<br>".join(_cell(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None else _cell(value)
 
 
 def _findings_header(c: Catalog) -> str:

@@ -1,8 +1,9 @@
 """report.xlsx: a workbook a labour inspector can file and an employer can act on.
 
 Sheets, in order: Summary (run, counts, tables and two bar charts), Findings (one row per finding; the finding
-id links to the worker's row), Workers, Agencies (the scorecard) and Input problems. Every visible word comes
-from the catalog (locales/<lang>/ui.yaml and xlsx.yaml); rule texts are already in the report's language.
+id links to the worker's row), Workers, Agencies (the scorecard), Input problems and Interpretations (how the
+input was read). Every visible word comes from the catalog (locales/<lang>/*.yaml); rule texts are already in the
+report's language.
 
 Every cell is written by `_put`: text that a spreadsheet would run as a formula (starting with = + - @, a tab or
 a carriage return) is prefixed with ' and stored as a string, so the saved sheets contain no formula at all.
@@ -31,6 +32,7 @@ from compliance.i18n import Catalog
 from compliance.report import Report, WorkerSummary
 from compliance.rules import Outcome, Severity
 from compliance.writers.common import FORMULA_STARTS, evidence_text, money_text
+from compliance.writers.interpretations import interpretation_tables
 
 Value = str | int | float | date | datetime | None
 
@@ -60,18 +62,19 @@ def write_xlsx(report: Report, path: Path, catalog: Catalog) -> None:
     wb.properties.title = catalog.t("xlsx.title", file=run.input_file)
     wb.properties.creator = f"{run.tool} {run.tool_version}"
     wb.properties.created = _naive(run.generated_at)
-    names = {k: catalog.t(f"xlsx.sheet.{k}") for k in ("summary", "findings", "workers", "agencies", "problems")}
+    keys = ("findings", "workers", "agencies", "problems", "interpretations")
+    names = {k: catalog.t(f"xlsx.sheet.{k}") for k in ("summary", *keys)}
     summary = wb.active
     summary.title = names["summary"]
-    findings, workers, agencies, problems = (wb.create_sheet(names[k])
-                                             for k in ("findings", "workers", "agencies", "problems"))
+    findings, workers, agencies, problems, readings = (wb.create_sheet(names[k]) for k in keys)
     worker_rows = _workers(workers, report.workers, catalog)
     _findings(findings, report, catalog, names["workers"], worker_rows)
     _agencies(agencies, report, catalog)
     _problems(problems, report, catalog)
+    _interpretations(readings, report, catalog)
     _summary(summary, report, catalog)
     for ws in wb.worksheets:
-        _page_setup(ws, catalog, header=ws is not summary)
+        _page_setup(ws, catalog, header=ws not in (summary, readings))
     wb.save(path)
 
 
@@ -253,12 +256,30 @@ def _problems(ws: Worksheet, report: Report, c: Catalog) -> None:
     _fit_columns(ws)
 
 
+def _interpretations(ws: Worksheet, report: Report, c: Catalog) -> None:
+    """Stacked tables (sheets, columns, cell texts read as codes) and the notices; a cell of lines wraps."""
+    cur = _Cursor(ws)
+    cur.title(c.t("interpret.title"), size=14)
+    _put(ws, cur.row, 1, c.t("interpret.intro")).font = Font(name=_FONT, italic=True)
+    cur.row += 2
+    for table in interpretation_tables(report.interpretations, c):
+        cur.title(table.title)
+        cur.table(table.headers, [[("\n".join(v) or None) if isinstance(v, tuple) else v for v in row]
+                                  for row in table.rows], c.t("xlsx.none"))
+    # Fitted before the notices (and after the title and introduction): those long lines run across the columns.
+    _fit_columns(ws, first_row=3)
+    cur.title(c.t("interpret.notices"))
+    for notice in report.interpretations.notices or [c.t("xlsx.none")]:
+        _put(ws, cur.row, 1, notice)
+        cur.row += 1
+
+
 def _rule_titles(report: Report) -> dict[str, str]:
     return {f.rule_id: f.rule_title for f in report.findings}
 
 
 class _Cursor:
-    """Writes the Summary sheet top to bottom: label/value pairs and small tables."""
+    """Writes a sheet (Summary, Interpretations) top to bottom: label/value pairs and small tables."""
 
     def __init__(self, ws: Worksheet) -> None:
         self.ws, self.row, self.next_chart = ws, 1, 2
@@ -298,6 +319,8 @@ def _summary(ws: Worksheet, report: Report, c: Catalog) -> None:
     cur.gap()
     cur.title(c.t("xlsx.run"))
     cur.pair(c.t("xlsx.input_file"), run.input_file)
+    if run.mapping_file:
+        cur.pair(c.t("interpret.mapping_file"), run.mapping_file)
     cur.pair(c.t("xlsx.sha256"), run.input_sha256)
     cur.pair(c.t("xlsx.ruleset"), run.ruleset.name)
     cur.pair(c.t("xlsx.ruleset_version"), run.ruleset.version)

@@ -1,0 +1,630 @@
+"""Find a sheet's header row and recognise its column names and the sheet's own name.
+
+Real files put a title, notes and blank rows above the header, split it over two rows under merged group
+labels, and name columns in their own words ("Worker No.", "Amount paid (NPR)", 工人编号). The names people use
+are data (vocab/headers/*.yaml); this module normalises, looks up and scores. Every decision says how it was
+made (exact, synonym, fuzzy, content), so the report can list it and an inspector can check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from compliance.input.sheets import SHEETS, SHEETS_BY_NAME
+
+VOCAB_DIR = Path(__file__).parent / "vocab" / "headers"
+
+# fuzz.ratio >= 88 admits one missing or extra letter in a name of 5+ letters ("Amout") and one wrong or swapped
+# letter in 9+ letters ("Wroker ID"). Shorter names must be spelt right: there one letter is often another word
+# ("Paid on" / "Paid to" scores 86). A header word that is itself a known word is never taken for a typo.
+FUZZY_MIN = 88.0
+# The best column must beat every other column of the sheet by this much, or the typo could be of either.
+FUZZY_MARGIN = 6.0
+FUZZY_MIN_LENGTH = 5
+# Candidates are ranked by the better of plain and word-order-free similarity; below CANDIDATE_MIN they are noise.
+CANDIDATE_MIN = 50.0
+# A sheet named "Sheet1" is read by its content only when one sheet clearly fits: its recognised columns,
+# each weighted 1/(number of sheets that have it), sum to CONTENT_MIN and to CONTENT_LEAD times the runner-up's
+# ("worker_id", "currency" are in many sheets and say little; "Fee type" says fees).
+CONTENT_MIN = 1.5
+CONTENT_LEAD = 1.5
+
+Hint = tuple[str, str]
+_RANK = {"exact": 3, "synonym": 2, "fuzzy": 1, "none": 0}
+_SHEET_RANK = {"exact": 4, "synonym": 3, "fuzzy": 2, "content": 1, "none": 0}
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+
+
+class HeaderVocabError(ValueError):
+    """A bad entry in the header tables; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    index: int  # 0-based column index in the grid
+    text: str  # the header as the user wrote it; for a two-row header "Fee / Amount (NPR)"
+    name: str  # normalised name used for matching
+    hint: Hint | None  # ("currency", "NPR"), ("unit", "months"), ("scale", "1000"), ("calendar", ...), ("format", ...)
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    rows: tuple[int, ...]  # 0-based grid rows forming the header (1 row, or 2 for a group row + names row)
+    cells: tuple[HeaderCell, ...]  # the non-blank header cells, left to right
+    score: float  # percentage of those cells recognised as columns (of the sheet, or of any sheet)
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    cell: HeaderCell
+    field: str | None  # contract column name, None when not recognised
+    how: Literal["exact", "synonym", "fuzzy", "none"]
+    score: float  # 0..100
+    candidates: tuple[tuple[str, float], ...]  # for an unrecognised header: the closest contract columns
+
+
+@dataclass(frozen=True)
+class _Hit:
+    field: str | None
+    how: str
+    score: float
+
+
+_NONE = _Hit(None, "none", 0.0)
+
+# ---------------------------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class _Text:
+    words: dict[str, str]
+    traditional: dict[int, str]
+    codes: frozenset[str]
+    code_words: frozenset[str]
+    symbols: dict[str, str | None]
+    plural: dict[str, str]
+    singular: dict[str, str]
+    scales: dict[str, str]
+    calendars: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    columns: dict[str, dict[str, tuple[str, bool]]]  # sheet -> name -> (field, is the field's own name)
+    others: dict[str, frozenset[str]]  # sheet -> names known to be no column of it
+    sheet_names: dict[str, tuple[str, bool]]  # name -> (sheet, is the sheet's own name)
+    generic: frozenset[str]
+    known_words: frozenset[str]
+
+
+def _yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise HeaderVocabError(f"{path.name}: cannot be read ({exc})") from None
+    if not isinstance(data, dict):
+        raise HeaderVocabError(f"{path.name}: expected a mapping at the top")
+    return data
+
+
+def _names(path: Path, where: str, value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise HeaderVocabError(f"{path.name}: {where}: expected a list of names (quote entries such as \"#\" or "
+                               f"\"no\", which YAML reads otherwise): {value!r}")
+    return value
+
+
+def _table(path: Path, where: str, value: object) -> dict:
+    if not isinstance(value, dict):
+        raise HeaderVocabError(f"{path.name}: {where}: expected a mapping")
+    return value
+
+
+def _load_text(folder: Path) -> _Text:
+    tp, hp = folder / "_text.yaml", folder / "_hints.yaml"
+    tx, hx = _yaml(tp), _yaml(hp)
+    words = {str(k): str(v) for k, v in _table(tp, "words", tx.get("words")).items()}
+    trad = _table(tp, "traditional", tx.get("traditional"))
+    if not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in trad.items()):
+        raise HeaderVocabError(f"{tp.name}: traditional: each entry maps one character to one character")
+    symbols = {_hint_key(str(k)): v for k, v in _table(hp, "currency_symbols", hx.get("currency_symbols")).items()}
+    plural, singular = {}, {}
+    for unit, forms in _table(hp, "units", hx.get("units")).items():
+        forms = _table(hp, f"units.{unit}", forms)
+        plural.update({_hint_key(f): unit for f in _names(hp, f"units.{unit}.plural", forms.get("plural") or ["-"])})
+        singular.update({_hint_key(f): unit for f in _names(hp, f"units.{unit}.singular", forms.get("singular"))})
+    plural.pop("-", None)
+    return _Text(
+        words=words, traditional=str.maketrans(trad),
+        codes=frozenset(_names(hp, "currency_codes", hx.get("currency_codes"))),
+        code_words=frozenset(_names(hp, "code_words", hx.get("code_words"))),
+        symbols=symbols, plural=plural, singular=singular,
+        scales={_hint_key(f): str(k) for k, v in _table(hp, "scales", hx.get("scales")).items()
+                for f in _names(hp, f"scales.{k}", v)},
+        calendars={_hint_key(f): str(k) for k, v in _table(hp, "calendars", hx.get("calendars")).items()
+                   for f in _names(hp, f"calendars.{k}", v)},
+    )
+
+
+def _load_vocab(folder: Path) -> _Vocab:
+    t = _load_text(folder)
+    columns: dict[str, dict[str, tuple[str, bool]]] = {s.name: {} for s in SHEETS}
+    others: dict[str, set[str]] = {s.name: set() for s in SHEETS}
+    sheet_names: dict[str, tuple[str, bool]] = {}
+
+    def key(path: Path, where: str, entry: str) -> str:
+        if not (name := _split(entry, t)[0]):
+            raise HeaderVocabError(f"{path.name}: {where}: {entry!r} is empty once normalised")
+        return name
+
+    def add(path: Path, sheet: str, field: str, entry: str, exact: bool = False) -> None:
+        name = key(path, f"{sheet}.{field}", entry)
+        old = columns[sheet].get(name)
+        if old and old[0] != field:
+            raise HeaderVocabError(f"{path.name}: {sheet}.{field}: {entry!r} is already a name of {sheet}.{old[0]}")
+        columns[sheet][name] = (field, exact or bool(old and old[1]))
+
+    for spec in SHEETS:
+        sheet_names[_norm(spec.name, t)] = (spec.name, True)
+        for col in spec.columns:
+            add(Path("sheets.py"), spec.name, col.name, col.name, exact=True)
+    cp = folder / "_common.yaml"
+    common = _yaml(cp)
+    for field, entries in _table(cp, "columns", common.get("columns")).items():
+        sheets = [s.name for s in SHEETS if any(c.name == field for c in s.columns)]
+        if not sheets:
+            raise HeaderVocabError(f"{cp.name}: columns.{field}: no sheet has a column {field!r}")
+        for sheet in sheets:
+            for entry in _names(cp, f"columns.{field}", entries):
+                add(cp, sheet, field, entry)
+    for path in sorted(folder.glob("[!_]*.yaml")):
+        data = _yaml(path)
+        if data.get("sheet") != path.stem or path.stem not in SHEETS_BY_NAME:
+            raise HeaderVocabError(f"{path.name}: 'sheet' must be {path.stem!r}, the name of a contract sheet")
+        if extra := set(data) - {"sheet", "names", "columns", "not_columns"}:
+            raise HeaderVocabError(f"{path.name}: unknown keys {sorted(extra)}")
+        spec = SHEETS_BY_NAME[path.stem]
+        for field, entries in _table(path, "columns", data.get("columns", {})).items():
+            if not any(c.name == field for c in spec.columns):
+                raise HeaderVocabError(f"{path.name}: columns.{field}: sheet {spec.name!r} has no such column")
+            for entry in _names(path, f"columns.{field}", entries):
+                add(path, spec.name, field, entry)
+        for entry in _names(path, "names", data.get("names", [])):
+            name = key(path, "names", entry)
+            if (old := sheet_names.get(name)) and old[0] != spec.name:
+                raise HeaderVocabError(f"{path.name}: names: {entry!r} is already a name of sheet {old[0]!r}")
+            sheet_names.setdefault(name, (spec.name, False))
+        others[spec.name] |= {key(path, "not_columns", e) for e in _names(path, "not_columns",
+                                                                              data.get("not_columns", []))}
+    shared = {key(cp, "not_columns", e) for e in _names(cp, "not_columns", common.get("not_columns"))}
+    for sheet, names in others.items():
+        names |= shared
+        if clash := sorted(names & columns[sheet].keys()):
+            raise HeaderVocabError(f"{clash[0]!r} is both a name of {sheet}.{columns[sheet][clash[0]][0]} and listed "
+                                   f"in not_columns (of {sheet}.yaml or _common.yaml)")
+    known = {w for table in (*columns.values(), *others.values(), sheet_names) for n in table for w in _words(n)}
+    known |= {_norm(w, t) for w in _names(cp, "distinct_words", common.get("distinct_words"))}
+    generic = frozenset(_norm(w, t) for w in _names(cp, "generic_sheet_words", common.get("generic_sheet_words")))
+    return _Vocab(columns, {s: frozenset(n) for s, n in others.items()}, sheet_names, generic, frozenset(known))
+
+
+@cache
+def _text() -> _Text:
+    return _load_text(VOCAB_DIR)
+
+
+@cache
+def _vocab() -> _Vocab:
+    return _load_vocab(VOCAB_DIR)
+
+
+# ---------------------------------------------------------------------------------------------- normalisation
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,3}\s*[.)\]:、]|\(\d{1,3}\)|[a-z][.)](?=\s))\s*|^\s*\*+\s*", re.IGNORECASE)
+_MARKERS = re.compile(r"(?:\s*(?:\*+|†|[:：?？]|\((?:required|optional|mandatory|compulsory|必填|选填|可选)\)))+\s*$",
+                      re.IGNORECASE)
+_BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|【([^】]*)】")
+_DATE_FORMAT = re.compile(r"(?:d{1,2}|m{1,3}|y{2,4})([-/. ])(?:d{1,2}|m{1,3})\1(?:d{1,2}|y{2,4})|y{4}m{2}d{2}",
+                          re.IGNORECASE)
+
+
+def _hint_key(s: str) -> str:
+    return re.sub(r"[\s.]+", "", unicodedata.normalize("NFKC", s).casefold())  # "B. S." and "b.s." -> "bs"
+
+
+def _norm(text: str, t: _Text) -> str:
+    """Lower case, no punctuation, one spelling per word: 'Worker No.' and 'worker_number' -> 'worker no'."""
+    s = unicodedata.normalize("NFKC", text).translate(t.traditional).casefold()
+    s = re.sub(r"\b[a-z](?:\.[a-z])+\.?", lambda m: m[0].replace(".", ""), s)  # d.o.b. -> dob
+    s = re.sub(r"['’]s\b|['’]", "", s).replace("#", " no ").replace("&", " and ")
+    # Marks stay: Devanagari and Bengali vowel signs are part of their words.
+    s = "".join(" " if unicodedata.category(ch)[0] in "PSZC" and ch not in "/%" else ch for ch in s)
+    s = re.sub(r"\s*/\s*", "/", s).strip("/ ")
+    s = re.sub(r"[^\s/]+", lambda m: t.words.get(m[0], m[0]), s)
+    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", " ".join(s.split()))
+
+
+def _token_hint(token: str, t: _Text, slash: bool) -> Hint | None:
+    key, bare = _hint_key(token), token.strip(" .")
+    if key in t.scales:
+        return ("scale", t.scales[key])
+    if key in t.calendars:
+        return ("calendar", t.calendars[key])
+    if key in t.symbols:
+        return ("currency", t.symbols[key] or bare)
+    if bare.upper() in t.codes and (bare.isupper() or bare.upper() not in t.code_words):
+        return ("currency", bare.upper())
+    if key in t.plural:
+        return ("unit", t.plural[key])
+    if key in t.singular and not slash:  # after a slash a singular is a rate: "Hours/week" is a name
+        return ("unit", t.singular[key])
+    return None
+
+
+def _hint(content: str, t: _Text, slash: bool = False) -> Hint | None:
+    """What a bracket or a slash suffix says about the values, or None when it is not a hint at all."""
+    raw = unicodedata.normalize("NFKC", content).strip()
+    if _DATE_FORMAT.fullmatch(raw):
+        return ("format", raw.upper())
+    whole = re.sub(r"^in\s+", "", raw, flags=re.IGNORECASE)
+    if _hint_key(whole) in t.calendars or _hint_key(whole) in t.scales:  # "in thousands", "Bikram Sambat"
+        return _token_hint(whole, t, slash)
+    found = []
+    for token in re.split(r"[\s/,;]+", raw):
+        if _hint_key(token) in ("", "in", "of"):
+            continue
+        if (h := _token_hint(token, t, slash)) is None:
+            return None  # "(as per passport)", "(worker/employer)": a qualifier, not a hint
+        found.append(h)
+    # A scale outranks the currency: "NPR '000" holds thousands, and must not be read as rupees.
+    return next((h for kind in ("scale", "calendar", "currency", "unit") for h in found if h[0] == kind), None)
+
+
+def _split(text: str, t: _Text) -> tuple[str, Hint | None]:
+    s = _MARKERS.sub("", _NUMBERING.sub("", unicodedata.normalize("NFKC", text).strip()))
+    hint = None
+    for m in _BRACKET.finditer(s):
+        hint = hint or _hint(next(g for g in m.groups() if g is not None), t)
+    if _norm(_BRACKET.sub(" ", s), t):
+        s = _BRACKET.sub(" ", s).strip()  # a bracket that is no hint is a qualifier: "Name (as in passport)"
+    for pattern, slash in ((r"(.*\S)\s*/\s*([^/]+)", True), (r"(.*\S)\s+in\s+(.+)", False)):
+        if hint is None and (m := re.fullmatch(pattern, s, re.IGNORECASE)) and (h := _hint(m[2], t, slash)):
+            hint, s = h, m[1]
+    if hint is None and (m := re.fullmatch(r"(.*\S)\s+(\S+)", s)):
+        token = m[2].strip(" .")
+        key = _hint_key(token)
+        if (token.isupper() and (token in t.codes or key in t.calendars)) or key in t.symbols:
+            hint, s = _token_hint(token, t, False), m[1]
+    return _norm(s, t), hint
+
+
+def split_header(text: str) -> tuple[str, Hint | None]:
+    """'Amount paid (NPR)' -> ('amount paid', ('currency', 'NPR')); numbering and '*' markers are dropped."""
+    return _split(text, _text())
+
+
+def _words(name: str) -> list[str]:
+    return re.split(r"[\s/]+", name)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _looks_like_data(value: object) -> bool:
+    if isinstance(value, bool | int | float | dt.date | dt.time | dt.timedelta):
+        return True
+    s = str(value).strip()
+    # Titles and notes are long; IDs, dates and amounts typed as text hold digits; names rarely do either.
+    return len(s) > 40 or len(s.split()) > 6 or bool(re.search(r"\d", s))
+
+
+# ---------------------------------------------------------------------------------------------- columns
+
+
+@lru_cache(maxsize=16384)
+def _lookup(name: str, sheet: str) -> _Hit:
+    v = _vocab()
+    if found := v.columns[sheet].get(name):
+        return _Hit(found[0], "exact", 100.0) if found[1] else _Hit(found[0], "synonym", 95.0)
+    if _known(name):  # a known name of something else is never bent onto this sheet
+        return _NONE
+    return _fuzzy(name, v.columns[sheet], {n for table in v.columns.values() for n in table})
+
+
+def _known(name: str) -> bool:
+    v = _vocab()
+    return any(name in table for table in v.columns.values()) or any(name in o for o in v.others.values())
+
+
+def _fuzzy(name: str, table: dict[str, tuple[str, bool]], everywhere: set[str]) -> _Hit:
+    if len(name) < FUZZY_MIN_LENGTH or any(ord(ch) >= 0x250 for ch in name):  # Latin only: a CJK character is a word
+        return _NONE
+    found = process.extract(name, list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN - FUZZY_MARGIN, limit=None)
+    if not found or found[0][1] < FUZZY_MIN:
+        return _NONE
+    best, score, _ = found[0]
+    field = table[best][0]
+    runner_up = max((s for n, s, _ in found if table[n][0] != field), default=0.0)
+    elsewhere = process.extractOne(name, everywhere - table.keys(), scorer=fuzz.ratio)
+    extra = set(_words(name)) - set(_words(best))
+    if score - runner_up < FUZZY_MARGIN or (elsewhere and elsewhere[1] > score) or extra & _vocab().known_words:
+        return _NONE
+    return _Hit(field, "fuzzy", round(score, 1))
+
+
+def _best_hit(name: str, sheet: str | None) -> tuple[str | None, _Hit]:
+    sheets = [sheet] if sheet else [s.name for s in SHEETS]
+    hits = [(s, _lookup(name, s)) for s in sheets]
+    return max(hits, key=lambda sh: (_RANK[sh[1].how], sh[1].score))
+
+
+def _similar(a: str, b: str, score_cutoff: float | None = None, **_: object) -> float:
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def _candidates(name: str, sheet: str, n: int = 3) -> tuple[tuple[str, float], ...]:
+    table = _vocab().columns[sheet]
+    best: dict[str, float] = {}
+    for cand, score, _ in process.extract(name, list(table), scorer=_similar, score_cutoff=CANDIDATE_MIN,
+                                          limit=None):
+        best[table[cand][0]] = max(best.get(table[cand][0], 0.0), round(score, 1))
+    return tuple(sorted(best.items(), key=lambda fs: -fs[1])[:n])
+
+
+def match_columns(header: HeaderRow, sheet: str) -> list[ColumnMatch]:
+    """Each header cell to at most one column of `sheet`, each column used once (the best match wins)."""
+    hits = [_lookup(cell.name, sheet) for cell in header.cells]
+    winner: dict[str, int] = {}
+    for i, hit in enumerate(hits):
+        j = winner.get(hit.field) if hit.field else None
+        if hit.field and (j is None or (_RANK[hit.how], hit.score) > (_RANK[hits[j].how], hits[j].score)):
+            winner[hit.field] = i
+    return [ColumnMatch(cell, hit.field, hit.how, hit.score, ())  # type: ignore[arg-type]
+            if hit.field and winner[hit.field] == i else
+            ColumnMatch(cell, None, "none", 0.0, _candidates(cell.name, sheet))
+            for i, (cell, hit) in enumerate(zip(header.cells, hits, strict=True))]
+
+
+def duplicate_columns(header: HeaderRow, sheet: str) -> list[tuple[str, HeaderCell, HeaderCell]]:
+    """Columns named twice, equally surely (both exact, or both synonyms): which one holds the data cannot be told
+    from the names, so the caller decides from the data or refuses the sheet, never reads one and drops the other.
+    (An exact name beside a synonym is not a duplicate: the exact one is the column, the other stays unread.)"""
+    first: dict[str, tuple[HeaderCell, str]] = {}
+    out = []
+    for cell in header.cells:
+        hit = _lookup(cell.name, sheet)
+        if hit.field is None or hit.how not in ("exact", "synonym"):
+            continue
+        if hit.field in first and first[hit.field][1] == hit.how:
+            out.append((hit.field, first[hit.field][0], cell))
+        elif hit.field not in first or hit.how == "exact":
+            first[hit.field] = (cell, hit.how)
+    return out
+
+
+def closest_headers(field: str, sheet: str, unmatched: Sequence[HeaderCell], n: int = 3) -> list[tuple[str, float]]:
+    """For a missing column: the unmatched headers (as written) closest to any of its names, best first."""
+    names = [name for name, (f, _) in _vocab().columns[sheet].items() if f == field]
+    scored = [(cell.text, round(max(_similar(cell.name, nm) for nm in names), 1)) for cell in unmatched]
+    return sorted((s for s in scored if s[1] >= CANDIDATE_MIN), key=lambda s: -s[1])[:n]
+
+
+# ---------------------------------------------------------------------------------------------- header row
+
+
+def _score(items: Sequence[tuple[str, object]], sheet: str | None) -> float:
+    """+1 per column recognised (0.7 when by a typo), -1 per cell that looks like data; (name, value) items."""
+    seen: set[tuple[str | None, str]] = set()
+    score = 0.0
+    for name, value in items:
+        where, hit = _best_hit(name, sheet) if isinstance(value, str) else (None, _NONE)
+        if hit.field and (where, hit.field) not in seen:
+            seen.add((where, hit.field))
+            score += 0.7 if hit.how == "fuzzy" else 1.0
+        elif not hit.field and _looks_like_data(value):
+            score -= 1.0
+    return score
+
+
+def _row_score(row: Sequence[object], sheet: str | None) -> float:
+    return _score([(split_header(t)[0], v) for v in row if (t := _cell_text(v))], sheet)
+
+
+def _cells_score(cells: Sequence[HeaderCell], sheet: str | None) -> float:
+    return _score([(c.name, c.text) for c in cells], sheet)
+
+
+def _is_label(value: object) -> bool:
+    text = _cell_text(value)
+    return not text or (isinstance(value, str) and len(text) <= 40 and len(text.split()) <= 4
+                        and not re.search(r"\d", _NUMBERING.sub("", text)))
+
+
+def _spans(top: Sequence[object], g: int, merged: Sequence, width: int) -> dict[int, tuple[str, int, bool]]:
+    """Column -> (group label, column of its cell, covers several columns)."""
+    labels = {c: _cell_text(v) for c, v in enumerate(top) if _cell_text(v)}
+    spans: dict[int, tuple[str, int, bool]] = {}
+    row_merges = [(c0, c1) for (r0, c0), (_, c1) in merged if r0 == g and c0 in labels]
+    if any(r0 == g for (r0, _), _ in merged):  # merge information for this row: labels cover their range only
+        for c0, c1 in row_merges:
+            spans.update({c: (labels[c0], c0, c1 > c0) for c in range(c0, min(c1, width - 1) + 1)})
+        for c, text in labels.items():
+            spans.setdefault(c, (text, c, False))
+        return spans
+    starts = sorted(labels)  # no merge information: a label spreads right until the next label
+    for k, c in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else width
+        spans.update({x: (labels[c], c, end - c > 1) for x in range(c, end)})
+    return spans
+
+
+def _pair(index: int, label: str, low: str, sheet: str | None) -> tuple[HeaderCell, bool]:
+    """'Worker' over 'ID': keep 'worker id' or 'id', whichever reads better; True when the label was kept."""
+    (gname, ghint), (lname, lhint) = split_header(label), split_header(low)
+    joined = gname + lname if re.search(rf"[{_CJK}]$", gname) and re.match(rf"[{_CJK}]", lname) else f"{gname} {lname}"
+    _, hj = _best_hit(joined, sheet)
+    _, hb = _best_hit(lname, sheet)
+    # A joined name known elsewhere ("Agency" + "Name" is the agency's name) must not fall back to the bare one.
+    keep = (_RANK[hj.how], hj.score) >= (_RANK[hb.how], hb.score) if hj.field else _known(joined)
+    return HeaderCell(index, f"{label} / {low}", joined if keep else lname, lhint or ghint), keep and joined != lname
+
+
+def _combine(grid: Sequence[Sequence[object]], g: int, n: int, merged: Sequence, sheet: str | None,
+             force: bool = False) -> tuple[tuple[HeaderCell, ...], bool] | None:
+    top, low = grid[g], grid[n]
+    names_ok = all(not _cell_text(v) or (isinstance(v, str) and (not _looks_like_data(v) or
+                                                                  _best_hit(split_header(v)[0], sheet)[1].field))
+                   for v in low)
+    if not force and (not any(_cell_text(v) for v in top) or not all(_is_label(v) for v in top) or not names_ok):
+        return None
+    width = max(len(top), len(low))
+    spans = _spans(top, g, merged, width)
+    cells, changed = [], False
+    for c in range(width):
+        text, span = (_cell_text(low[c]) if c < len(low) else ""), spans.get(c)
+        if text and span:
+            cell, kept = _pair(c, span[0], text, sheet)
+            cells.append(cell)
+            changed |= kept
+        elif text or (span and span[1] == c and not span[2]):  # a label alone over its column is that column's name
+            cells.append(HeaderCell(c, text or span[0], *split_header(text or span[0])))
+    return tuple(cells), changed
+
+
+def _single(row: Sequence[object]) -> tuple[HeaderCell, ...]:
+    return tuple(HeaderCell(c, t, *split_header(t)) for c, v in enumerate(row) if (t := _cell_text(v)))
+
+
+def find_header(grid: Sequence[Sequence[object]], sheet: str | None,
+                merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (), max_scan: int = 30) -> HeaderRow | None:
+    """The header among the first max_scan rows, with its group row above when there is one; None if none fits.
+
+    `merged` is in grid coordinates: calamine's merged_cell_ranges are sheet coordinates, so subtract
+    sheet.start from them first (see shift_merged).
+    """
+    rows = grid[:max_scan]
+    scores = [_row_score(row, sheet) for row in rows]
+    if not scores or scores[best := max(range(len(rows)), key=lambda i: (scores[i], -i))] <= 0:
+        return None
+    cells, chosen = _single(rows[best]), (best,)
+    score = _cells_score(cells, sheet)
+    for g, n in ((best - 1, best), (best, best + 1)):
+        if g < 0 or n >= len(rows) or (found := _combine(rows, g, n, merged, sheet)) is None:
+            continue
+        pair, changed = found
+        pair_score = _cells_score(pair, sheet)
+        wide = any(r0 == g and c1 > c0 for (r0, c0), (_, c1) in merged)
+        labels = [_cell_text(v) for v in rows[g] if _cell_text(v)]
+        if n == best:
+            # A group row is sparse or merged, its labels are mostly not column names themselves, and it changes
+            # a reading ("Worker" + "ID") or is a real merged group row; a lone short title above does neither.
+            group_like = (wide or len(labels) < len(cells)) and \
+                sum(_best_hit(split_header(x)[0], sheet)[1].field is not None for x in labels) * 2 <= len(labels)
+            accept = group_like and (changed or (wide and len(labels) >= 2)) and pair_score >= score
+        else:  # the best row holds merged group labels and names; the row below names the grouped columns
+            accept = (wide or changed) and pair_score > score
+        if accept:
+            cells, chosen, score = pair, (g, n), pair_score
+    return _header_row(chosen, cells, sheet)
+
+
+def _header_row(rows: tuple[int, ...], cells: tuple[HeaderCell, ...], sheet: str | None) -> HeaderRow:
+    known = sum(_best_hit(c.name, sheet)[1].field is not None for c in cells)
+    return HeaderRow(rows, cells, round(100 * known / len(cells), 1) if cells else 0.0)
+
+
+def header_from_rows(grid: Sequence[Sequence[object]], rows: Sequence[int],
+                     merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (), sheet: str | None = None,
+                     ) -> HeaderRow:
+    """The header in the given 0-based grid rows (one names row, or a group row and a names row), as a person
+    said it is (a mapping file): not searched, not second-guessed; the group label is combined as in find_header."""
+    rows = tuple(rows)
+    if len(rows) not in (1, 2) or any(r < 0 or r >= len(grid) for r in rows) or rows != tuple(sorted(set(rows))):
+        raise ValueError(f"header rows must be one or two rows of the sheet, top first: {rows}")
+    if len(rows) == 1:
+        return _header_row(rows, _single(grid[rows[0]]), sheet)
+    found = _combine(grid, rows[0], rows[1], merged, sheet, force=True)
+    return _header_row(rows, found[0] if found else (), sheet)
+
+
+def shift_merged(ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]], start: tuple[int, int],
+                 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """calamine's merged_cell_ranges (sheet coordinates) in the coordinates of to_python()'s grid."""
+    r, c = start
+    return [((r0 - r, c0 - c), (r1 - r, c1 - c)) for (r0, c0), (r1, c1) in ranges]
+
+
+# ---------------------------------------------------------------------------------------------- sheets
+
+
+def _sheet_forms(name: str) -> list[str]:
+    parts = [name, *re.split(r"\s+[-–—|:]\s+|[–—|:]", name)]
+    forms = [split_header(p)[0] for p in parts]
+    return [f for f in dict.fromkeys([*forms, *(" ".join(re.sub(r"\d+", " ", f).split()) for f in forms)]) if f]
+
+
+def identify_sheet(name: str, grid: Sequence[Sequence[object]] | None = None) -> tuple[str | None, str, float]:
+    """(contract sheet or None, how: exact | synonym | fuzzy | content | none, score 0..100)."""
+    v, forms = _vocab(), _sheet_forms(name)
+    found = {v.sheet_names[f] for f in forms if f in v.sheet_names}
+    if len(sheets := {s for s, _ in found}) == 1:  # several sheets named in one name: ambiguous, not guessed
+        sheet = sheets.pop()
+        return (sheet, "exact", 100.0) if (sheet, True) in found else (sheet, "synonym", 95.0)
+    if not sheets and forms:
+        table = {n: (s, exact) for n, (s, exact) in v.sheet_names.items()}
+        if (hit := _fuzzy(forms[0], table, set())).field:
+            return hit.field, "fuzzy", hit.score
+    bare = " ".join(re.sub(r"\d+", " ", split_header(name)[0]).split())
+    if grid is not None and (not bare or all(w in v.generic for w in _words(bare))):
+        return _by_content(grid)
+    return None, "none", 0.0
+
+
+def _by_content(grid: Sequence[Sequence[object]]) -> tuple[str | None, str, float]:
+    header = find_header(grid, None)
+    if header is None:
+        return None, "none", 0.0
+    sheets_of = {c.name: sum(_lookup(c.name, s.name).field is not None for s in SHEETS) for c in header.cells}
+    weights: dict[str, float] = {}
+    for spec in SHEETS:
+        matches = [m for m in match_columns(header, spec.name) if m.field]
+        weights[spec.name] = sum(1 / sheets_of[m.cell.name] for m in matches)
+    ranked = sorted(weights.items(), key=lambda sw: -sw[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < CONTENT_MIN or top < CONTENT_LEAD * second:
+        return None, "none", 0.0
+    recognised = sum(m.field is not None for m in match_columns(header, best))
+    return best, "content", round(100 * recognised / len(header.cells), 1)
+
+
+def identify_sheets(books: dict[str, Sequence[Sequence[object]]]) -> dict[str, tuple[str | None, str, float]]:
+    """Every file sheet identified; each contract sheet goes to one file sheet only (the best; then the first)."""
+    found = {name: identify_sheet(name, grid) for name, grid in books.items()}
+    claims: dict[str, list[str]] = defaultdict(list)
+    for name, (sheet, _, _) in found.items():
+        if sheet:
+            claims[sheet].append(name)
+    for names in claims.values():
+        winner = max(names, key=lambda n: (_SHEET_RANK[found[n][1]], found[n][2], -names.index(n)))
+        for loser in names:
+            if loser != winner:
+                found[loser] = (None, f"duplicate:{winner}", found[loser][2])
+    return found

@@ -1,0 +1,448 @@
+"""Interpret grids of cells as the contract's sheets: which sheet is which, where the header is, which column is
+which, which rows are data, and which number and date conventions each column proves.
+
+Everything decided here is recorded in `Readings` for the report. Nothing is guessed where the file does not
+tell: a required column that is not recognised stops the run with one error naming every such column of every
+sheet and its closest candidates; an ambiguous cell is left for the validator to refuse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.input import cells, formats, headers
+from compliance.input.cells import normalize_header
+from compliance.input.mapping import Mapping, SheetMapping
+from compliance.input.problems import Action, InputProblem, ProblemType
+from compliance.input.readings import ColumnReading, Readings, SheetReading, SkippedRow
+from compliance.input.sheets import SHEETS_BY_NAME, Kind, SheetSpec
+from compliance.input.structure import looks_like_totals_row
+from compliance.input.workbook import (
+    Book,
+    Column,
+    Grid,
+    InputError,
+    RawRow,
+    RawSheet,
+    RawWorkbook,
+    WorkbookError,
+    column_letter,
+)
+
+# Sheets that summarise other sheets: read, they would count every payment twice.
+_SUMMARY_NAMES = {"summary", "pivot", "dashboard", "totals", "report", "overview", "汇总", "合计", "总结", "摘要"}
+_STYLED = (Kind.AMOUNT, Kind.NUMBER)
+_DATED = (Kind.DATE, Kind.PERIOD)
+
+
+@dataclass
+class ColumnContext:
+    """What the validator needs to read one column's cells."""
+
+    number: formats.NumberStyle | None = None
+    date: formats.DateStyle | None = None
+    hint_currency: str | None = None  # from a header such as "Amount paid (NPR)"
+    scale: float | None = None  # "Amount (NPR '000)": every cell is in thousands
+    calendar: str | None = None  # "Date (B.S.)": not the Gregorian calendar, so its dates are refused
+    conflicts: frozenset[int] = frozenset()  # row numbers whose cells prove the other convention
+    values: dict[str, str] | None = None  # a mapping file's value table: cell text -> code
+
+
+@dataclass
+class _Placed:
+    grid: Grid
+    sheet: str
+    how: str
+    plan: SheetMapping | None
+
+
+def interpret(book: Book, mapping: Mapping | None = None) -> RawWorkbook:
+    readings = Readings()
+    notices = [f"{g.name}: {g.notice}" for g in book.grids if g.notice]
+    placed, others, sheet_readings = _place(book, mapping, notices)
+    sheets: dict[str, RawSheet] = {}
+    columns: list[ColumnReading] = []
+    problems: list[InputProblem] = []
+    errors: list[str] = []
+    for p in placed:
+        built = _build(p, book, errors, problems, notices)
+        if built is None:
+            continue
+        raw, reading, cols = built
+        sheets[p.sheet] = raw
+        sheet_readings.append(reading)
+        columns.extend(cols)
+    _decide_dates_across_book(sheets)
+    if errors:
+        raise InputError(f"{book.path.name}: {len(errors)} column(s) or sheet(s) could not be recognised: "
+                         + "; ".join(errors), errors)
+    readings = Readings(sheets=sheet_readings, columns=columns, notices=notices)
+    return RawWorkbook(book.path, book.sha256, sheets, book.format, others, readings, problems)
+
+
+# ---------------------------------------------------------------------------------------------- sheets
+
+
+def _place(book: Book, mapping: Mapping | None,
+           notices: list[str]) -> tuple[list[_Placed], list[str], list[SheetReading]]:
+    readings: list[SheetReading] = []
+    others: list[str] = []
+    placed: list[_Placed] = []
+    candidates: dict[str, Grid] = {}
+    for g in book.grids:
+        plan = mapping.sheet(g.name) if mapping else None
+        if plan is not None:
+            if plan.ignore:
+                readings.append(SheetReading(source=g.name, sheet=None, how="mapping: ignore"))
+                others.append(g.name)
+            else:
+                placed.extend(_Placed(g, t, "mapping" + (" (split)" if plan.split else ""), plan)
+                              for t in plan.targets)
+            continue
+        if mapping is not None and mapping.only_listed:
+            others.append(g.name)
+            continue
+        exact = normalize_header(g.name)
+        if g.pivot and exact not in SHEETS_BY_NAME:
+            notices.append(f"sheet '{g.name}' holds a pivot table: skipped (a summary would count payments twice)")
+            readings.append(SheetReading(source=g.name, sheet=None, how="skipped: pivot table"))
+            others.append(g.name)
+            continue
+        if normalize_header(g.name).replace("_", " ") in _SUMMARY_NAMES:
+            notices.append(f"sheet '{g.name}' looks like a summary: skipped")
+            readings.append(SheetReading(source=g.name, sheet=None, how="skipped: summary sheet"))
+            others.append(g.name)
+            continue
+        candidates[g.name] = g
+    exact_names: dict[str, str] = {}
+    for name in candidates:
+        key = normalize_header(name)
+        if key in SHEETS_BY_NAME:
+            if key in exact_names:
+                raise WorkbookError(f"sheets {exact_names[key]!r} and {name!r} both mean {key!r}; keep only one")
+            exact_names[key] = name
+    taken: set[str] = set()
+    for p in placed:
+        if p.sheet in taken:
+            raise WorkbookError(f"the mapping reads two sheets as {p.sheet}; keep only one")
+        taken.add(p.sheet)
+    found = headers.identify_sheets({n: g.cells for n, g in candidates.items()})
+    for name, g in candidates.items():
+        sheet, how, _ = found.get(name, (None, "none", 0.0))
+        if sheet is not None and sheet in taken:
+            sheet, how = None, f"duplicate:{sheet}"
+        if sheet is None:
+            reason = "not recognised" if how == "none" else how.replace("duplicate:", "another sheet is read as ")
+            if g.hidden:
+                notices.append(f"sheet '{name}' is hidden and is not a sheet of the input contract: skipped")
+                reason = "skipped: hidden"
+            readings.append(SheetReading(source=name, sheet=None, how=reason))
+            others.append(name)
+            continue
+        if g.hidden:
+            notices.append(f"sheet '{name}' is hidden; read as {sheet} because of its name")
+        taken.add(sheet)
+        placed.append(_Placed(g, sheet, how if how != "exact" else "exact", None))
+    return placed, others, readings
+
+
+# ---------------------------------------------------------------------------------------------- one sheet
+
+
+def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProblem],
+           notices: list[str]) -> tuple[RawSheet, SheetReading, list[ColumnReading]] | None:
+    g, spec = p.grid, SHEETS_BY_NAME[p.sheet]
+    row0, col0 = g.start
+    merged = [((a - row0, b - col0), (c - row0, d - col0)) for (a, b), (c, d) in g.merged]
+    if not any(any(_clean(c) is not None for c in r) for r in g.cells):
+        return RawSheet(g.name, p.sheet, [], [], 0), SheetReading(source=g.name, sheet=p.sheet, how=p.how), []
+    header = _header(p, merged)
+    if header is None:  # nothing looks like a header: the first non-blank row is, and its columns are reported
+        first_row = next(i for i, r in enumerate(g.cells) if any(_clean(c) is not None for c in r))
+        header = headers.header_from_rows(g.cells, (first_row,), merged, p.sheet)
+        notices.append(f"sheet '{g.name}': no row looks like a header of the {p.sheet} sheet; row "
+                       f"{row0 + first_row + 1} is read as the header")
+    matches = _matches(p, header)
+    first = max(header.rows) + 1
+    for field, a, b in headers.duplicate_columns(header, p.sheet) if p.plan is None else ():
+        blank = [c for c in (a, b) if not any(c.index < len(r) and _clean(r[c.index]) is not None
+                                                 for r in g.cells[first:])]
+        if len(blank) == 1:  # an empty column beside a filled one: the filled one is the column
+            keep = b if blank[0] is a else a
+            matches = [_rematch(m, keep, blank[0], field, p.sheet) for m in matches]
+            notices.append(f"sheet '{g.name}': columns '{a.text}' and '{b.text}' both mean {field}; "
+                           f"'{blank[0].text}' is empty, so '{keep.text}' is read")
+            continue
+        errors.append(f"sheet '{g.name}': columns {column_letter(col0 + a.index)} ('{a.text}') and "
+                      f"{column_letter(col0 + b.index)} ('{b.text}') both mean {field}; rename or remove one")
+    fields = {m.field: m for m in matches if m.field}
+    absent = [c for c in spec.columns if c.required_column and c.name not in fields and not _alternative(c.name,
+                                                                                                         fields)]
+    candidates: dict[str, str] = {}
+    for col in absent:  # the validator reports them all, with every other sheet's, in one error
+        unmatched = [m.cell for m in matches if m.field is None]
+        near = headers.closest_headers(col.name, p.sheet, unmatched)
+        candidates[col.name] = ", ".join(f"'{h}'" for h, _ in near) if near else "no similar header"
+    columns, seen = [], {c.name for c in spec.columns}
+    for m in matches:
+        key = m.field or normalize_header(m.cell.text)
+        if not m.field and (not key or key in seen):
+            continue  # an unnamed or clashing extra column is not read; listed below
+        seen.add(key)
+        columns.append(Column(m.cell.text, key, col0 + m.cell.index, column_letter(col0 + m.cell.index)))
+    rows, blank, skipped = _rows(g, spec, columns, first, notices)
+    if p.plan is not None and p.plan.split:
+        rows = _split_rows(rows, spec, g.name, problems)
+    _unnamed_columns(g, header, matches, first, notices)
+    raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates)
+    col_readings = _decide_columns(raw, spec, fields, p, g)
+    reading = SheetReading(source=g.name, sheet=p.sheet, how=p.how, header_rows=[row0 + r + 1 for r in header.rows],
+                           skipped_rows=skipped,
+                           note=None if header.rows == (0,) else f"header found in row {row0 + header.rows[-1] + 1}")
+    for s in skipped:
+        problems.append(InputProblem(type=ProblemType.INCONSISTENT, action=Action.NOTICE, sheet=p.sheet, row=s.row,
+                                     message=f"row {s.row} {s.reason}: not read as a record"))
+    return raw, reading, col_readings
+
+
+def _rematch(m: headers.ColumnMatch, keep: headers.HeaderCell, drop: headers.HeaderCell, field: str,
+             sheet: str) -> headers.ColumnMatch:
+    if m.cell is keep:
+        hit = headers.match_columns(headers.HeaderRow((0,), (keep,), 0.0), sheet)[0]
+        return headers.ColumnMatch(keep, field, hit.how, hit.score, ())
+    if m.cell is drop:
+        return headers.ColumnMatch(drop, None, "none", 0.0, ())
+    return m
+
+
+def _alternative(name: str, fields: dict[str, Any]) -> bool:
+    # A pay month in one column stands for both ends of the pay period.
+    return name in ("period_start", "period_end") and "period" in fields
+
+
+def _header(p: _Placed, merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> headers.HeaderRow | None:
+    if p.plan is not None and p.plan.header_rows:
+        rows = tuple(r - 1 - p.grid.start[0] for r in p.plan.header_rows)
+        try:
+            return headers.header_from_rows(p.grid.cells, rows, merged, p.sheet)
+        except ValueError:
+            raise WorkbookError(f"the mapping file says the header of '{p.grid.name}' is in row(s) "
+                                f"{p.plan.header_rows}, but the sheet has no such rows") from None
+    return headers.find_header(p.grid.cells, p.sheet, merged)
+
+
+def _matches(p: _Placed, header: headers.HeaderRow) -> list[headers.ColumnMatch]:
+    if p.plan is None or not p.plan.columns:
+        return headers.match_columns(header, p.sheet)
+    return p.plan.match(header, p.sheet)
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _rows(g: Grid, spec: SheetSpec, columns: list[Column], first: int,
+          notices: list[str]) -> tuple[list[RawRow], int, list[SkippedRow]]:
+    row0, col0 = g.start
+    ids = [c.index - col0 for c in columns if c.key in (spec.key, "worker_id")]
+    amounts = [c.index - col0 for c in columns if _kind(spec, c.key) in _STYLED]
+    rows: list[RawRow] = []
+    skipped: list[SkippedRow] = []
+    blank = 0
+    for i in range(first, len(g.cells)):
+        cells = g.cells[i]
+        number = row0 + i + 1
+        values = {c.key: _clean(cells[c.index - col0]) if c.index - col0 < len(cells) else None for c in columns}
+        for c in columns:
+            if (text := g.errors.get((number - 1, c.index))) is not None:
+                values[c.key] = text
+        if all(v is None for v in values.values()):
+            blank += 1
+            continue
+        if number - 1 in g.totals_rows:
+            skipped.append(SkippedRow(row=number, reason="is the totals row of an Excel table"))
+            continue
+        if looks_like_totals_row(cells, ids, amounts):
+            skipped.append(SkippedRow(row=number, reason="is a totals row"))
+            continue
+        rows.append(RawRow(number, values))
+    if skipped:
+        notices.append(f"sheet '{g.name}': {len(skipped)} totals row(s) skipped "
+                       f"({', '.join(str(s.row) for s in skipped)})")
+    return rows, blank, skipped
+
+
+def _split_rows(rows: list[RawRow], spec: SheetSpec, source: str, problems: list[InputProblem]) -> list[RawRow]:
+    """The rows of one contract sheet taken out of a flat sheet: rows with none of its columns filled are not its
+    records; a keyed sheet (workers, agencies, employers) repeated on many rows keeps one record per key, and a
+    repeated fact that differs from its first reading is reported, never silently chosen."""
+    fields = [c.name for c in spec.columns]
+    mine = [r for r in rows if any(r.values.get(f) is not None for f in fields)]
+    if spec.key is None or spec.name not in ("workers", "agencies", "employers"):
+        return mine
+    first: dict[str, RawRow] = {}
+    out: list[RawRow] = []
+    for r in mine:
+        key = cells.parse_id(r.values.get(spec.key))
+        if key is None:
+            out.append(r)  # the validator reports the blank key
+            continue
+        if key not in first:
+            first[key] = r
+            out.append(r)
+            continue
+        base = first[key]
+        for f in fields:
+            a, b = cells.parse_text(base.values.get(f)), cells.parse_text(r.values.get(f))
+            if b is not None and a is None:
+                base.values[f] = r.values.get(f)  # a fact the first row left blank
+            elif b is not None and a != b:
+                problems.append(InputProblem(
+                    type=ProblemType.INCONSISTENT, action=Action.NOTICE, sheet=spec.name, row=r.number, column=f,
+                    value=b[:80], message=f"{spec.key} {key} is repeated in '{source}' with {f} '{b}', but row "
+                                          f"{base.number} says '{a}': row {base.number} is read"))
+    return out
+
+
+def _kind(spec: SheetSpec, key: str) -> Kind | None:
+    return next((c.kind for c in spec.columns if c.name == key), None)
+
+
+def _unnamed_columns(g: Grid, header: headers.HeaderRow, matches: list[headers.ColumnMatch], first: int,
+                     notices: list[str]) -> None:
+    named = {m.cell.index for m in matches}
+    width = max((len(r) for r in g.cells[first:]), default=0)
+    for index in range(width):
+        if index in named:
+            continue
+        if any(index < len(r) and _clean(r[index]) is not None for r in g.cells[first:]):
+            letter = column_letter(g.start[1] + index)
+            notices.append(f"sheet '{g.name}', column {letter} has values but no header: not read")
+
+
+# ---------------------------------------------------------------------------------------------- formats
+
+
+def _decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.ColumnMatch], p: _Placed,
+                    g: Grid) -> list[ColumnReading]:
+    """Decide each column's number or date convention from its own cells, then from the sheet's other columns."""
+    values = {c.key: [r.values.get(c.key) for r in raw.rows] for c in raw.columns}
+    numbers: dict[str, formats.Decision] = {}
+    dates: dict[str, formats.Decision] = {}
+    for col in spec.columns:
+        if col.name not in values:
+            continue
+        if col.kind in _STYLED:
+            numbers[col.name] = formats.decide_number_style(values[col.name])
+        elif col.kind in _DATED:
+            dates[col.name] = formats.decide_date_style(values[col.name])
+    plan_numbers = p.plan.number_style() if p.plan else None
+    plan_dates = p.plan.date_style() if p.plan else None
+    sheet_number = _sheet_style(numbers, "sheet") or (
+        formats.NumberStyle(",", None, "file: semicolon-separated CSV") if g.decimal_comma_hint and any(
+            _has_separator_text(v) for v in values.get(next(iter(numbers), ""), ())) else None)
+    sheet_date = _sheet_style(dates, "sheet")
+    out: list[ColumnReading] = []
+    by_field = {c.key: c for c in raw.columns}
+    for col in spec.columns:
+        m = fields.get(col.name)
+        if col.name not in by_field:
+            out.append(ColumnReading(sheet=spec.name, source=raw.name, column=col.name, header=None, how="missing"))
+            continue
+        ctx = ColumnContext()
+        described = None
+        if col.name in numbers:
+            d = numbers[col.name]
+            ctx.number = plan_numbers or d.style or sheet_number
+            ctx.conflicts = _conflict_rows(raw, d)
+            described = _describe(ctx.number, "numbers")
+        if col.name in dates:
+            d = dates[col.name]
+            ctx.date = plan_dates or d.style or sheet_date or _dotted(values[col.name])
+            ctx.conflicts = _conflict_rows(raw, d)
+            described = _describe(ctx.date, "dates")
+        _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind)
+        if p.plan is not None:
+            ctx.values = p.plan.values.get(col.name)
+        raw.context[col.name] = ctx
+        c = by_field[col.name]
+        out.append(ColumnReading(
+            sheet=spec.name, source=raw.name, column=col.name, header=c.name, letter=c.letter,
+            how=m.how if m else "mapping", score=round(m.score, 1) if m else None,
+            hint=f"{m.cell.hint[0]} {m.cell.hint[1]}" if m and m.cell.hint else None, format=described))
+    return out
+
+
+def _apply_hint(ctx: ColumnContext, hint: tuple[str, str] | None, kind: Kind) -> None:
+    if hint is None:
+        return
+    what, value = hint
+    if what == "currency" and kind is Kind.AMOUNT and len(value) == 3 and value.isalpha() and value.isupper():
+        ctx.hint_currency = value  # only an ISO code; "Rs" or "$" in a header does not name one currency
+    elif what == "scale" and kind in _STYLED:
+        ctx.scale = float(value)
+    elif what == "calendar" and value != "gregorian" and kind in _DATED:
+        ctx.calendar = value
+    elif what == "format" and kind in _DATED and ctx.date is None:
+        text = value.casefold()
+        if text.index("d") < text.index("m") if "d" in text and "m" in text else False:
+            ctx.date = formats.DateStyle("dmy", value, "header")
+        elif "d" in text and "m" in text:
+            ctx.date = formats.DateStyle("mdy", value, "header")
+
+
+_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+
+
+def _dotted(column: list[object]) -> formats.DateStyle | None:
+    """dd.mm.yyyy: numeric dates with dots are written day first wherever they are used (no locale writes
+    month-first dates with dots), so a column of them that proves nothing else is read day first."""
+    texts = [v.strip() for v in column if isinstance(v, str) and any(ch.isdigit() for ch in v)]
+    if texts and all(_DOTTED.fullmatch(t) for t in texts):
+        return formats.DateStyle("dmy", None, "dotted dates (dd.mm.yyyy), which are written day first")
+    return None
+
+
+def _has_separator_text(v: object) -> bool:
+    return isinstance(v, str) and any(ch in v for ch in ".,")
+
+
+def _sheet_style(decisions: dict[str, formats.Decision], source: str) -> Any:
+    styles = [d.style for d in decisions.values() if d.style is not None]
+    kinds = {getattr(s, "decimal", None) or getattr(s, "order", None) for s in styles}
+    if len(kinds) != 1:
+        return None  # nothing proved, or the columns disagree: each column stands on its own evidence
+    s = styles[0]
+    return type(s)(next(iter(kinds)), s.proof, source)  # type: ignore[call-arg]
+
+
+def _conflict_rows(raw: RawSheet, d: formats.Decision) -> frozenset[int]:
+    return frozenset(raw.rows[i].number for i in d.conflicts)
+
+
+def _describe(style: formats.NumberStyle | formats.DateStyle | None, what: str) -> str | None:
+    if style is None:
+        return None
+    if isinstance(style, formats.NumberStyle):
+        name = "decimal comma (1.234,50)" if style.decimal == "," else "decimal point (1,234.50)"
+    else:
+        name = "day first (31/12/2024)" if style.order == "dmy" else "month first (12/31/2024)"
+    return f"{name}: {formats.origin(style)}"
+
+
+def _decide_dates_across_book(sheets: dict[str, RawSheet]) -> None:
+    """A date column that proves nothing takes the order every other proving column of the workbook agrees on."""
+    styles = [c.date for s in sheets.values() for c in s.context.values() if c.date is not None]
+    orders = {s.order for s in styles}
+    if len(orders) != 1:
+        return
+    proof = next(s.proof for s in styles)
+    book_style = formats.DateStyle(next(iter(orders)), proof, "workbook")
+    for s in sheets.values():
+        for name, ctx in s.context.items():
+            if ctx.date is None and _kind(SHEETS_BY_NAME[s.key], name) in _DATED:
+                ctx.date = book_style

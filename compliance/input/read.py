@@ -1,0 +1,103 @@
+"""Read one cell against its column: the decided conventions, the vocabularies, the row's currency.
+
+One entry point for the validator, so that every cell is read the same way and every interpretation comes back
+with it: `Read.note` says how a cell was interpreted (None: read as written), `Read.mapped` which code a free-text
+value was mapped to and by what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from compliance.input import cells, values
+from compliance.input.cells import CellError
+from compliance.input.sheets import ColumnSpec, Kind
+
+# The currency column each amount column is in (the workers sheet names its own).
+CURRENCY_OF = {"first_month_earnings": "earnings_currency"}
+
+
+@dataclass(frozen=True)
+class Read:
+    value: Any
+    note: str | None = None
+    mapped: tuple[str, str, str | None] | None = None  # (code, how, matched vocabulary entry)
+    currency: str | None = None  # a currency the cell or its header named, for a row whose currency is blank
+
+
+def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency: str | None = None) -> Read:
+    """`ctx` is the column's interpret.ColumnContext (None for hand-built sheets); `currency` the row's currency
+    column as written. Raises CellError for a cell that cannot be read or stays ambiguous."""
+    kind = spec.kind
+    if kind is Kind.CHOICE:
+        return _choice(v, spec, sheet, ctx)
+    if kind is Kind.YESNO:
+        if ctx is not None and ctx.values and (code := _mapped(v, ctx.values)) is not None:
+            return Read(code == "yes", None, (code, "mapping", None))
+        got = values.read_yes_no(v)
+        if got is None:
+            return Read(None)
+        flag, how = got
+        return Read(flag, None, None if how.how == "code" else (how.code, how.how, how.matched))
+    if kind in (Kind.DATE, Kind.PERIOD):
+        if ctx is not None and ctx.calendar and cells.parse_text(v) is not None:
+            raise CellError(f"the column header says the {ctx.calendar.replace('_', ' ').title()} calendar; give "
+                            "Gregorian dates (e.g. 2024-03-05)")
+        reader = cells.read_date if kind is Kind.DATE else cells.read_period
+        r = reader(v, ctx.date if ctx else None)
+        return Read(r.value, r.note)
+    if kind is Kind.NUMBER:
+        r = cells.read_number(v, ctx.number if ctx else None)
+        return _scaled(Read(r.value, r.note), ctx)
+    if kind is Kind.AMOUNT:
+        return _scaled(_amount(v, ctx, currency), ctx)
+    return Read(cells.parse_cell(v, spec))
+
+
+def _scaled(r: Read, ctx: Any) -> Read:
+    """A header such as "Amount (NPR '000)" says every cell is in thousands."""
+    if ctx is None or not ctx.scale or r.value is None:
+        return r
+    note = f"x {ctx.scale:,.0f} (the header says the amounts are in {ctx.scale:,.0f}s)"
+    return Read(r.value * ctx.scale, f"{r.note}; {note}" if r.note else note, r.mapped, r.currency)
+
+
+def _amount(v: object, ctx: Any, currency: str | None) -> Read:
+    row_currency = (currency or "").strip().upper() or None
+    hint = ctx.hint_currency if ctx is not None else None
+    r = cells.read_amount(v, ctx.number if ctx else None, row_currency or hint)
+    named = set(r.currencies)
+    if hint:
+        named = named & {hint} if named else {hint}
+        if not named:
+            raise CellError(f"{str(v).strip()!r} names another currency than the column header ({hint})")
+    if not named:
+        return Read(r.value, r.note)
+    if row_currency is not None:
+        if row_currency not in named:
+            raise CellError(f"{str(v).strip()!r} is in {' or '.join(sorted(named))}, but the currency column says "
+                            f"{row_currency}")
+        return Read(r.value, r.note)
+    # The row's currency is blank: the cell or its header says it, when it can mean only one currency.
+    only = next(iter(named)) if len(named) == 1 else None
+    return Read(r.value, r.note, currency=only)
+
+
+def _mapped(v: object, table: dict[str, str]) -> str | None:
+    text = cells.parse_text(v)
+    if text is None:
+        return None
+    return table.get(" ".join(text.split()).casefold())
+
+
+def _choice(v: object, spec: ColumnSpec, sheet: str, ctx: Any) -> Read:
+    if ctx is not None and ctx.values and (code := _mapped(v, ctx.values)) is not None:
+        if code not in spec.choices:
+            raise CellError(f"the mapping file maps {cells.parse_text(v)!r} to {code!r}, which is not one of "
+                            f"{', '.join(spec.choices)}")
+        return Read(code, None, (code, "mapping", None))
+    got = values.read_choice(v, sheet, spec.name)
+    if got is None:
+        return Read(None)
+    return Read(got.code, None, None if got.how == "code" else (got.code, got.how, got.matched))

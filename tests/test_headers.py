@@ -1,0 +1,464 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+import python_calamine
+import yaml
+
+from compliance.input import headers
+from compliance.input.headers import (
+    HeaderCell,
+    HeaderRow,
+    HeaderVocabError,
+    closest_headers,
+    find_header,
+    identify_sheet,
+    identify_sheets,
+    match_columns,
+    shift_merged,
+    split_header,
+)
+from compliance.input.sheets import SHEETS
+
+
+def _fields(grid, sheet, merged=()):
+    """{header text: matched field} for the header found in grid."""
+    header = find_header(grid, sheet, merged)
+    assert header is not None
+    return {m.cell.text: m.field for m in match_columns(header, sheet)}
+
+
+def _match(text: str, sheet: str):
+    header = HeaderRow((0,), (HeaderCell(0, text, *split_header(text)),), 0.0)
+    return match_columns(header, sheet)[0]
+
+
+# ---------------------------------------------------------------------------------------------- the tables
+
+
+def test_every_sheet_and_column_of_the_contract_has_an_entry_in_the_tables():
+    folder = headers.VOCAB_DIR
+    common = yaml.safe_load((folder / "_common.yaml").read_text(encoding="utf-8"))["columns"]
+    for spec in SHEETS:
+        data = yaml.safe_load((folder / f"{spec.name}.yaml").read_text(encoding="utf-8"))
+        assert data["names"], spec.name
+        listed = set(data["columns"]) | set(common)
+        missing = [c.name for c in spec.columns if c.name not in listed]
+        assert not missing, f"{spec.name}: no synonyms for {missing}"
+
+
+def test_every_column_has_a_name_besides_its_own():
+    vocab = headers._vocab()
+    for spec in SHEETS:
+        for col in spec.columns:
+            synonyms = [n for n, (f, exact) in vocab.columns[spec.name].items() if f == col.name and not exact]
+            assert synonyms, f"{spec.name}.{col.name}"
+
+
+def test_every_entry_names_a_real_column_and_a_name_means_one_column_per_sheet():
+    vocab = headers._vocab()
+    for spec in SHEETS:
+        real = {c.name for c in spec.columns}
+        table = vocab.columns[spec.name]
+        assert {field for field, _ in table.values()} <= real
+        # A dict cannot hold one name twice; the loader refused any second field for a name (tested below).
+        assert not table.keys() & vocab.others[spec.name]
+
+
+@pytest.fixture
+def vocab_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "headers"
+    shutil.copytree(headers.VOCAB_DIR, folder)
+    return folder
+
+
+def _append_column_entry(folder: Path, sheet: str, column: str, entry: str) -> None:
+    path = folder / f"{sheet}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["columns"].setdefault(column, []).append(entry)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_synonym_of_two_columns_of_one_sheet_is_refused_naming_file_and_entry(vocab_copy):
+    _append_column_entry(vocab_copy, "fees", "receipt", "Paid by")
+    expected = r"fees\.yaml: fees\.receipt: 'Paid by' is already a name of fees\.paid_by"
+    with pytest.raises(HeaderVocabError, match=expected):
+        headers._load_vocab(vocab_copy)
+
+
+def test_an_entry_for_a_column_the_sheet_does_not_have_is_refused(vocab_copy):
+    _append_column_entry(vocab_copy, "fees", "favourite_colour", "Colour")
+    with pytest.raises(HeaderVocabError, match=r"fees\.yaml: columns\.favourite_colour: .*no such column"):
+        headers._load_vocab(vocab_copy)
+
+
+def test_a_sheet_name_given_to_two_sheets_is_refused(vocab_copy):
+    path = vocab_copy / "workers.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["names"].append("Fee ledger")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(HeaderVocabError, match=r"workers\.yaml: names: 'Fee ledger' is already a name of sheet 'fees'"):
+        headers._load_vocab(vocab_copy)
+
+
+def test_an_unquoted_yaml_boolean_is_refused_with_a_hint(vocab_copy):
+    path = vocab_copy / "fees.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("fee_id: [ID,", "fee_id: [no, ID,"), encoding="utf-8")
+    with pytest.raises(HeaderVocabError, match=r"fees\.yaml: columns\.fee_id: expected a list of names \(quote"):
+        headers._load_vocab(vocab_copy)
+
+
+# ---------------------------------------------------------------------------------------------- names and hints
+
+
+@pytest.mark.parametrize(("text", "name", "hint"), [
+    ("Amount paid (NPR)", "amount paid", ("currency", "NPR")),
+    ("Amount paid / NPR", "amount paid", ("currency", "NPR")),
+    ("Amount in USD", "amount", ("currency", "USD")),
+    ("Amount NPR", "amount", ("currency", "NPR")),
+    ("金额（元）", "金额", ("currency", "元")),
+    ("Amount (Rs.)", "amount", ("currency", "Rs")),  # Rs is the rupee of four countries: kept as written
+    ("Salary (৳)", "salary", ("currency", "BDT")),
+    ("Duration (months)", "duration", ("unit", "months")),
+    ("Contract period / years", "contract period", ("unit", "years")),
+    ("Amount (NPR '000)", "amount", ("scale", "1000")),  # thousands outrank the currency
+    ("Amount (in lakhs)", "amount", ("scale", "100000")),
+    ("Date of departure (B.S.)", "date of departure", ("calendar", "bikram_sambat")),
+    ("Date (dd/mm/yyyy)", "date", ("format", "DD/MM/YYYY")),
+    ("Name (as in passport)", "name", None),
+    ("Paid by (worker/employer)", "paid by", None),
+    ("Languages (all)", "languages", None),  # ALL is a currency code, but not in lower case in brackets
+])
+def test_units_and_currencies_are_hints_not_part_of_the_name(text, name, hint):
+    assert split_header(text) == (name, hint)
+
+
+@pytest.mark.parametrize("text", ["Hours/week", "Salary/month", "工时/周"])
+def test_a_singular_unit_after_a_slash_is_a_rate_and_stays_in_the_name(text):
+    name, hint = split_header(text)
+    assert "/" in name
+    assert hint is None
+
+
+@pytest.mark.parametrize("text", ["1. Worker ID", "Worker ID *", "Worker_ID", "(3) worker-id", "Worker ID:",
+                                  "WORKER  ID (required)"])
+def test_numbering_and_required_markers_are_ignored(text):
+    assert split_header(text) == ("worker id", None)
+
+
+def test_the_hint_of_a_matched_header_is_kept_on_the_cell():
+    header = find_header([["Fee ID", "Amount paid (NPR)", "Duration (months)"]], "fees")
+    assert header is not None
+    assert [c.hint for c in header.cells] == [None, ("currency", "NPR"), ("unit", "months")]
+
+
+# ---------------------------------------------------------------------------------------------- the header row
+
+
+def test_title_notes_and_blank_rows_above_the_header_are_skipped():
+    grid = [
+        ["Fee ledger – Himal Overseas, FY 2080/81", None, None, None],
+        ["Note: amounts are what the worker declared to the caseworker in interviews", None, None, None],
+        [None, None, None, None],
+        ["", "", "", ""],
+        ["Fee ID", "Worker ID", "Fee type", "Amount paid (NPR)"],
+        ["F-1", "W-001", "medical", 15000],
+        ["F-2", "W-002", "visa", 8000.0],
+    ]
+    header = find_header(grid, "fees")
+    assert header is not None
+    assert header.rows == (4,)
+    assert [c.index for c in header.cells] == [0, 1, 2, 3]
+    assert header.score == 100.0
+
+
+def test_data_rows_do_not_win_over_a_sparser_header():
+    grid = [["Worker ID", "Remarks"], ["W-1", "Name"], ["W-2", "DOB"]]
+    header = find_header(grid, "workers")
+    assert header is not None and header.rows == (0,)
+
+
+def test_no_header_is_found_when_no_row_names_a_column():
+    assert find_header([["Total", 5], [None], ["x", dt.date(2024, 1, 1)]], "fees") is None
+    assert find_header([], None) is None
+
+
+def test_the_header_is_found_without_a_sheet_from_all_the_contract_columns():
+    grid = [["Export of 2024-06-01"], ["Worker No.", "DOB", "Gender"], ["W-1", dt.date(1990, 1, 1), "F"]]
+    header = find_header(grid, None)
+    assert header is not None and header.rows == (1,)
+
+
+def test_two_row_header_with_merged_group_labels_combines_group_and_name():
+    grid = [
+        ["Fee ledger – Himal Overseas, FY 2080/81", "", "", "", "", ""],
+        ["Fee", "", "Worker", "", "Fee", ""],
+        ["ID", "Paid by", "ID", "Name", "Type", "Amount (NPR)"],
+        ["F-1", "worker", "W-1", "Asha Rai", "medical", 15000],
+    ]
+    merged = [((0, 0), (0, 5)), ((1, 0), (1, 1)), ((1, 2), (1, 3)), ((1, 4), (1, 5))]
+    header = find_header(grid, "fees", merged)
+    assert header is not None
+    assert header.rows == (1, 2)
+    texts = [c.text for c in header.cells]
+    assert texts == ["Fee / ID", "Fee / Paid by", "Worker / ID", "Worker / Name", "Fee / Type", "Fee / Amount (NPR)"]
+    assert _fields(grid, "fees", merged) == {
+        "Fee / ID": "fee_id", "Fee / Paid by": "paid_by", "Worker / ID": "worker_id", "Worker / Name": None,
+        "Fee / Type": "category", "Fee / Amount (NPR)": "amount",
+    }
+    assert header.cells[5].hint == ("currency", "NPR")
+
+
+def test_without_merge_information_a_group_label_spreads_right_until_the_next_label():
+    grid = [["Worker", "", "Fee", ""], ["ID", "Name", "ID", "Type"], ["W-1", "Asha", "F-1", "visa"]]
+    fields = _fields(grid, "fees")
+    assert fields == {"Worker / ID": "worker_id", "Worker / Name": None, "Fee / ID": "fee_id", "Fee / Type": "category"}
+
+
+def test_with_merge_information_an_unmerged_label_covers_its_own_column_only():
+    grid = [["Fee", "", "Worker", ""], ["ID", "Type", "ID", "Currency"]]
+    header = find_header(grid, "fees", [((0, 2), (0, 2)), ((0, 0), (0, 1))])
+    assert header is not None
+    assert [c.text for c in header.cells] == ["Fee / ID", "Fee / Type", "Worker / ID", "Currency"]
+
+
+def test_a_group_label_naming_another_sheets_column_does_not_fall_back_to_the_bare_name():
+    # "Agency / Name" is the agency's name: it must not become the worker's name.
+    grid = [["", "", "Agency", ""], ["Worker ID", "Name", "ID", "Name"]]
+    assert _fields(grid, "workers", [((0, 2), (0, 3))]) == {
+        "Worker ID": "worker_id", "Name": "name", "Agency / ID": "agency_id", "Agency / Name": None}
+
+
+def test_names_merged_down_over_two_rows_beside_grouped_columns():
+    grid = [["Contract ID", "Worker ID", "Contract", "", "Stage"], ["", "", "Signed on", "Language", ""]]
+    merged = [((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))]
+    header = find_header(grid, "contracts", merged)
+    assert header is not None and header.rows == (0, 1)
+    assert [m.field for m in match_columns(header, "contracts")] == [
+        "contract_id", "worker_id", "signed_on", "language", "stage"]
+
+
+def test_a_short_title_merged_over_the_header_is_not_a_group_row():
+    grid = [["Workers", "", ""], ["Worker ID", "Name", "DOB"]]
+    header = find_header(grid, "workers", [((0, 0), (0, 2))])
+    assert header is not None
+    assert header.rows == (1,)
+    assert [c.text for c in header.cells] == ["Worker ID", "Name", "DOB"]
+
+
+def test_merged_header_read_from_a_real_xlsx_gives_calamine_ranges_in_sheet_coordinates(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Fee ledger"
+    ws["B3"], ws["D3"] = "Worker", "Fee"
+    ws.merge_cells("B3:C3")
+    ws.merge_cells("D3:E3")
+    for ref, value in {"B4": "ID", "C4": "Name", "D4": "Type", "E4": "Amount (NPR)", "F4": "Paid by",
+                       "B5": "W-1", "C5": "Asha Rai", "D5": "medical", "E5": 15000, "F5": "worker"}.items():
+        ws[ref] = value
+    book.save(tmp_path / "ledger.xlsx")
+
+    sheet = python_calamine.CalamineWorkbook.from_path(str(tmp_path / "ledger.xlsx")).get_sheet_by_name("Fee ledger")
+    assert sheet.start == (2, 1)
+    assert sorted(sheet.merged_cell_ranges) == [((2, 1), (2, 2)), ((2, 3), (2, 4))]
+    grid = sheet.to_python()  # starts at sheet.start, so the ranges are shifted into grid coordinates
+    merged = shift_merged(sheet.merged_cell_ranges, sheet.start)
+    header = find_header(grid, "fees", merged)
+    assert header is not None and header.rows == (0, 1)
+    assert [(m.cell.index, m.field) for m in match_columns(header, "fees")] == [
+        (0, "worker_id"), (1, None), (2, "category"), (3, "amount"), (4, "paid_by")]
+    assert identify_sheet("Fee ledger") == ("fees", "synonym", 95.0)
+
+
+# ---------------------------------------------------------------------------------------------- columns
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("Worker No.", "fees", "worker_id"),
+    ("Worker #", "contracts", "worker_id"),
+    ("Emp. Code", "wage_payments", "worker_id"),
+    ("License Number", "agencies", "licence_number"),
+    ("Licence No.", "agencies", "licence_number"),
+    ("RL No.", "agencies", "licence_number"),
+    ("Fee type", "fees", "category"),
+    ("Particulars", "fees", "category"),
+    ("Amount paid (NPR)", "fees", "amount"),
+    ("Amt.", "fees", "amount"),
+    ("Passport held by", "documents", "held_by"),
+    ("Passport No.", "documents", "document_number"),
+    ("Date of departure", "workers", "departed_on"),
+    ("Flight date", "workers", "departed_on"),
+    ("DOB", "workers", "date_of_birth"),
+    ("D.O.B.", "workers", "date_of_birth"),
+    ("Designation", "workers", "occupation"),
+    ("Basic salary", "contracts", "monthly_wage"),
+    ("Duration (months)", "contracts", "duration_months"),
+    ("Hours/week", "contracts", "hours_per_week"),
+    ("Net pay", "wage_payments", "net"),
+    ("Case No.", "complaints", "complaint_id"),
+    ("Remarks", "events", "notes"),
+    ("Sponsor", "contracts", "employer_name"),
+])
+def test_agency_and_payroll_system_names_are_synonyms(text, sheet, field):
+    # "License Number" and "Amt." are exact: spelling variants and abbreviations are normalised away.
+    m = _match(text, sheet)
+    assert (m.field, m.how in ("exact", "synonym")) == (field, True)
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("工人编号", "fees", "worker_id"), ("工人編號", "fees", "worker_id"),
+    ("姓名", "workers", "name"), ("费用类型", "fees", "category"), ("費用類型", "fees", "category"),
+    ("金额", "fees", "amount"), ("金額", "fees", "amount"), ("币种", "fees", "currency"), ("幣種", "fees", "currency"),
+    ("支付方", "fees", "paid_by"), ("护照号码", "documents", "document_number"),
+    ("護照號碼", "documents", "document_number"),
+    ("出生日期", "workers", "date_of_birth"), ("जन्म मिति", "workers", "date_of_birth"), ("নাম", "workers", "name"),
+])
+def test_chinese_nepali_and_bengali_names_are_synonyms(text, sheet, field):
+    assert _match(text, sheet).field == field
+
+
+@pytest.mark.parametrize(("us", "uk", "sheet"), [
+    ("License valid to", "Licence valid to", "agencies"),
+    ("Labor ID", "Labour ID", "workers"),
+    ("Itemized", "Itemised", "fees"),
+])
+def test_us_and_uk_spellings_match_the_same_column(us, uk, sheet):
+    assert _match(us, sheet).field == _match(uk, sheet).field is not None
+
+
+def test_the_contracts_own_name_is_an_exact_match():
+    m = _match("licence_valid_from", "agencies")
+    assert (m.field, m.how, m.score) == ("licence_valid_from", "exact", 100.0)
+
+
+def test_a_typo_is_matched_fuzzily_and_says_so():
+    m = _match("Wroker ID", "fees")
+    assert (m.field, m.how) == ("worker_id", "fuzzy")
+    assert headers.FUZZY_MIN <= m.score < 100
+
+
+@pytest.mark.parametrize(("text", "sheet", "not_field"), [
+    ("Worker name", "fees", "worker_id"),
+    ("Paid to", "fees", "paid_on"),
+    ("Paid to", "fees", "paid_by"),
+    ("Deported on", "workers", "departed_on"),
+    ("Remedy", "fees", "receipt"),
+    ("Age", "workers", "date_of_birth"),
+    ("Working hours", "contracts", "hours_per_week"),
+])
+def test_a_different_word_is_never_taken_for_a_typo(text, sheet, not_field):
+    m = _match(text, sheet)
+    assert m.field is None and m.how == "none"
+    assert m.field != not_field
+
+
+def test_paid_on_and_paid_by_are_not_confused():
+    fields = _fields([["Paid by", "Paid on", "Paid to"]], "fees")
+    assert fields == {"Paid by": "paid_by", "Paid on": "paid_on", "Paid to": None}
+
+
+@pytest.mark.parametrize("text", ["S.N.", "No.", "#", "Sl. No.", "序号", "क्र.सं."])
+def test_serial_number_columns_are_not_identifiers(text):
+    assert _match(text, "fees").field is None
+
+
+def test_doj_is_not_read_as_any_date_because_joining_what_is_unclear():
+    assert _match("DOJ", "workers").field is None
+    assert _match("Date of joining", "workers").field is None
+
+
+def test_a_header_of_another_sheet_is_not_forced_onto_this_one():
+    # "Licence number" belongs to agencies; fuzzily it is close to nothing good in workers, and must stay so.
+    for text in ("Licence number", "Employer name", "Fee type"):
+        assert _match(text, "workers").field is None
+
+
+def test_each_contract_column_is_used_once_and_the_others_get_candidates():
+    matches = match_columns(find_header([["Amount paid", "Amount", "Amount (USD)"]], "fees"), "fees")
+    assert [(m.field, m.how) for m in matches] == [(None, "none"), ("amount", "exact"), (None, "none")]
+    assert matches[0].candidates[0][0] == "amount"
+    assert matches[2].candidates[0] == ("amount", 100.0)
+
+
+def test_an_unrecognised_header_lists_the_closest_contract_columns():
+    m = _match("Worker name", "fees")
+    assert m.candidates and m.candidates[0][0] == "worker_id"
+    assert all(50 <= score <= 100 for _, score in m.candidates)
+    assert len(m.candidates) <= 3
+
+
+def test_closest_headers_suggest_unmatched_headers_for_a_missing_required_column():
+    unmatched = [HeaderCell(0, "Kind of fee", "kind of fee", None), HeaderCell(1, "Village", "village", None),
+                 HeaderCell(2, "Fee catgory", "fee catgory", None)]
+    found = closest_headers("category", "fees", unmatched)
+    assert [text for text, _ in found][:2] == ["Fee catgory", "Kind of fee"]
+    assert "Village" not in [text for text, _ in found]
+    assert closest_headers("category", "fees", [], n=3) == []
+
+
+# ---------------------------------------------------------------------------------------------- sheets
+
+
+@pytest.mark.parametrize(("name", "sheet", "how"), [
+    ("workers", "workers", "exact"), ("Wage_payments", "wage_payments", "exact"),
+    ("Wage payments", "wage_payments", "exact"), ("Workers 2024", "workers", "exact"),
+    ("Worker list", "workers", "synonym"), ("Fee ledger", "fees", "synonym"), ("Payments", "fees", "synonym"),
+    ("工人", "workers", "synonym"), ("费用", "fees", "synonym"), ("Payroll", "wage_payments", "synonym"),
+    ("Fee ledger – Himal Overseas, FY 2080/81", "fees", "synonym"), ("Wokers", "workers", "fuzzy"),
+])
+def test_sheet_names_are_recognised(name, sheet, how):
+    assert identify_sheet(name)[:2] == (sheet, how)
+
+
+@pytest.mark.parametrize("name", ["Summary", "Notes", "Workers - Fees"])
+def test_a_name_that_says_something_else_is_not_identified(name):
+    assert identify_sheet(name, [["Fee ID", "Fee type", "Amount", "Paid by"]]) == (None, "none", 0.0)
+
+
+@pytest.mark.parametrize("name", ["Sheet1", "Export", "Data", "export (3)", "工作表1"])
+def test_an_uninformative_sheet_name_is_identified_by_its_header(name):
+    grid = [["Fee ledger"], ["工人编号", "费用类型", "金额", "币种", "支付方"], ["W-1", "体检", 5000, "NPR", "工人"]]
+    sheet, how, score = identify_sheet(name, grid)
+    assert (sheet, how) == ("fees", "content")
+    assert score == 100.0
+
+
+def test_content_that_fits_several_sheets_is_not_guessed():
+    # worker ID, amount, currency and date fit fees and events alike.
+    assert identify_sheet("Sheet1", [["Worker ID", "Amount", "Currency", "Date"]]) == (None, "none", 0.0)
+    assert identify_sheet("Sheet1") == (None, "none", 0.0)
+
+
+def test_two_sheets_that_look_like_one_contract_sheet_are_not_both_read():
+    found = identify_sheets({
+        "Worker list": [["Worker ID"]], "Workers": [["Worker ID"]], "Sheet1": [["Fee ID", "Fee type", "Paid by"]],
+        "Notes": [["anything"]],
+    })
+    assert found == {
+        "Worker list": (None, "duplicate:Workers", 95.0), "Workers": ("workers", "exact", 100.0),
+        "Sheet1": ("fees", "content", 100.0), "Notes": (None, "none", 0.0),
+    }
+
+
+def test_equal_claims_go_to_the_first_sheet_in_the_file():
+    found = identify_sheets({"Worker list": [], "Workers list": []})
+    assert found == {"Worker list": ("workers", "synonym", 95.0), "Workers list": (None, "duplicate:Worker list", 95.0)}
+
+
+def test_a_pay_month_column_is_the_period():
+    assert _match("Salary month", "wage_payments").field == "period"
+    assert _match("工资月份", "wage_payments").field == "period"
+
+
+def test_header_rows_given_by_a_person_are_read_as_given():
+    grid = [["Worker", "", "Fee"], ["ID", "Name", "Amount (NPR)"], ["W-1", "Asha", 100]]
+    header = headers.header_from_rows(grid, [0, 1], [((0, 0), (0, 1))], "fees")
+    assert header.rows == (0, 1)
+    assert [c.text for c in header.cells] == ["Worker / ID", "Worker / Name", "Fee / Amount (NPR)"]
+    assert headers.header_from_rows(grid, [1]).cells[2].hint == ("currency", "NPR")
+    with pytest.raises(ValueError, match="one or two rows"):
+        headers.header_from_rows(grid, [1, 0])

@@ -1,0 +1,508 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compliance.input import values
+from compliance.input.cells import CellError
+from compliance.input.sheets import SHEETS, SHEETS_BY_NAME, Kind
+from compliance.input.values import (
+    FUZZY_MARGIN,
+    FUZZY_MIN_LENGTH,
+    FUZZY_MIN_SCORE,
+    YES_NO,
+    ChoiceReading,
+    VocabularyError,
+    read_choice,
+    read_yes_no,
+    vocabularies,
+    vocabulary_for,
+)
+
+CHOICE_COLUMNS = [(s.name, c.name) for s in SHEETS for c in s.columns if c.kind is Kind.CHOICE]
+YES_NO_COLUMNS = [(s.name, c.name) for s in SHEETS for c in s.columns if c.kind is Kind.YESNO]
+SYNONYMS = [(s.name, c.name, k, v) for s in SHEETS for c in s.columns for k, v in c.synonyms.items()]
+CHOICE_VOCABS = [v for v in vocabularies().values() if v.name != YES_NO]
+
+
+def served(vocab: values.Vocabulary) -> tuple[str, str]:
+    sheet, _, column = vocab.columns[0].partition(".")
+    return sheet, column
+
+
+def refused(sheet: str, column: str, text: object) -> str:
+    with pytest.raises(CellError) as err:
+        read_choice(text, sheet, column)
+    return str(err.value)
+
+
+def refused_yes_no(text: object) -> str:
+    with pytest.raises(CellError) as err:
+        read_yes_no(text)
+    return str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+def test_the_vocabularies_load_with_no_spelling_or_keyword_claimed_by_two_codes():
+    # The loader refuses a conflict (see test_a_bad_vocabulary_file_is_refused_...): loading is the check.
+    assert set(vocabularies()) >= {"fee_category", "payer", "holder", "event", "consent", YES_NO}
+    for vocab in vocabularies().values():
+        assert not set(vocab.spellings) & set(vocab.code_keys)
+
+
+@pytest.mark.parametrize(("sheet", "column"), CHOICE_COLUMNS)
+def test_every_choice_column_of_the_contract_has_a_vocabulary(sheet, column):
+    assert f"{sheet}.{column}" in vocabulary_for(sheet, column).columns
+
+
+@pytest.mark.parametrize(("sheet", "column"), YES_NO_COLUMNS)
+def test_every_yes_no_column_is_served_by_the_yes_no_vocabulary(sheet, column):
+    assert vocabulary_for(sheet, column).name == YES_NO
+
+
+@pytest.mark.parametrize(("sheet", "column"), CHOICE_COLUMNS)
+def test_every_code_of_a_vocabulary_is_a_choice_of_its_column(sheet, column):
+    vocab = vocabulary_for(sheet, column)
+    choices = SHEETS_BY_NAME[sheet].column(column).choices
+    assert set(vocab.codes) <= set(choices)
+    assert set(vocab.spellings.values()) <= set(choices)
+    assert set(vocab.keywords.values()) <= set(choices)
+
+
+def test_a_column_that_is_not_a_choice_has_no_vocabulary():
+    with pytest.raises(KeyError, match=r"fees\.amount"):
+        vocabulary_for("fees", "amount")
+
+
+@pytest.mark.parametrize(("sheet", "column", "synonym", "code"), SYNONYMS)
+def test_every_synonym_of_the_contract_reads_to_the_same_code(sheet, column, synonym, code):
+    reading = read_choice(synonym, sheet, column)
+    assert reading is not None and reading.code == code
+
+
+@pytest.mark.parametrize("vocab", [*CHOICE_VOCABS, vocabularies()[YES_NO]], ids=lambda v: v.name)
+def test_every_vocabulary_documents_what_it_decided(vocab):
+    assert vocab.file.endswith(".yaml")
+    assert len(vocab.spellings) >= len(vocab.codes) - 1  # at most one code (a rare one) with no spelling
+
+
+@pytest.fixture
+def vocab_dir(tmp_path, monkeypatch):
+    """A copy of the shared and yes/no files in a folder of its own; the caches see only it."""
+    real = values.VOCAB_DIR
+    for name in ("_common.yaml", "yes_no.yaml"):
+        shutil.copy(real / name, tmp_path / name)
+    monkeypatch.setattr(values, "VOCAB_DIR", tmp_path)
+    for cached in (values.vocabularies, values.vocabulary_for, values._read):
+        cached.cache_clear()
+    yield tmp_path
+    for cached in (values.vocabularies, values.vocabulary_for, values._read):
+        cached.cache_clear()
+
+
+def role(codes: str, columns: str = "[agencies.role]", extra: str = "") -> str:
+    """A vocabulary file for agencies.role; codes as one YAML flow mapping."""
+    return f"role:\n  columns: {columns}\n{extra}  codes: {codes}\n"
+
+
+BAD_FILES = [
+    ("role:\n  columns: [agencies.role]\n  codes:\n    recruiter: {}\n    recruiter: {}\n",
+     "'recruiter' is defined twice"),
+    (role("{recruiter: {spelings: [agency]}}"), "unknown key 'spelings' at 'role.codes.recruiter.spelings'"),
+    (role("{recruiter: {spellings: [Agent]}, sub_agent: {spellings: [agent]}}"),
+     "vocabulary role: spelling 'agent' maps to both recruiter and sub_agent"),
+    (role("{recruiter: {spellings: [Sub-agent]}, sub_agent: {}}"),
+     "spelling 'sub agent' of recruiter is the code sub_agent itself"),
+    (role("{recruiter: {keywords: [agent]}, sub_agent: {keywords: [agent]}}"),
+     "keyword 'agent' maps to both recruiter and sub_agent"),
+    (role("{recruiter: {keywords: [broker]}, sub_agent: {spellings: [broker]}}"),
+     "keyword 'broker' of recruiter is a spelling of sub_agent"),
+    (role("{broker: {spellings: [dalal]}}"), "role: code(s) broker are not choices of agencies.role"),
+    (role("{recruiter: {}}", "[agencies.name]"), "agencies.name is not a choice column"),
+    (role("{recruiter: {}}", "[agencies.rank]"), "'agencies.rank' is not a column of sheets.py"),
+    (role("{recruiter: {spellings: [unknown]}}"), "'unknown' is both refused and accepted"),
+    (role("{recruiter: {}}", "[]"), "vocabulary role: names no columns"),
+    (role('{recruiter: {spellings: ["-"]}}'), "'-' must be words, digits or marks"),
+    (role("{recruiter: {}}", extra="  extends: nothing\n"), "extends 'nothing', not a base vocabulary"),
+    (role("{recruiter: {}}", extra="  refine: {recruiter: boss}\n"), "refine recruiter: boss names a code"),
+    (role("{recruiter: {spellings: [yes]}}"), "quote yes, no, true and false: YAML reads them as booleans"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), BAD_FILES)
+def test_a_bad_vocabulary_file_is_refused_naming_the_file_and_the_entry(vocab_dir, text, reason):
+    (vocab_dir / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(VocabularyError) as err:
+        vocabularies()
+    assert "bad.yaml" in str(err.value)
+    assert reason in str(err.value)
+
+
+def test_a_column_served_by_two_vocabularies_is_refused(vocab_dir):
+    for name in ("a", "b"):
+        (vocab_dir / f"{name}.yaml").write_text(role("{recruiter: {}}").replace("role:", f"{name}:", 1))
+    with pytest.raises(VocabularyError, match=r"agencies\.role is already served by vocabulary a"):
+        vocabularies()
+
+
+def test_a_negation_of_more_than_one_word_is_refused(vocab_dir):
+    common = vocab_dir / "_common.yaml"
+    common.write_text(common.read_text(encoding="utf-8").replace("negations: [", 'negations: ["w/o", '),
+                      encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"_common\.yaml: 'w/o' must be one word"):
+        vocabularies()
+
+
+# ---------------------------------------------------------------------------------------------- the brief's examples
+
+EXAMPLES = [
+    # fees.category, after the ILO 2019 Definition
+    ("fees", "category", "Agent commission", "recruitment_fee", "synonym"),
+    ("fees", "category", "Agency commission charged", "recruitment_fee", "keyword"),
+    ("fees", "category", "Return air ticket", "travel", "keyword"),
+    ("fees", "category", "Air ticket", "travel", "synonym"),
+    ("fees", "category", "Medical check-up", "medical", "synonym"),
+    ("fees", "category", "Visa stamping", "visa", "synonym"),
+    ("fees", "category", "Orientation (PDOT)", "orientation", "keyword"),
+    ("fees", "category", "Insurance (welfare fund)", "insurance", "keyword"),
+    ("fees", "category", "Foreign Employment Welfare Fund", "insurance", "synonym"),
+    ("fees", "category", "OWWA", "insurance", "synonym"),
+    ("fees", "category", "Bank guarantee", "bond", "synonym"),
+    ("fees", "category", "Recrutment fee", "recruitment_fee", "fuzzy"),
+    ("fees", "category", "RECRUITMENT-FEE", "recruitment_fee", "code"),
+    ("fees", "category", "Health insurance", "insurance", "synonym"),
+    ("fees", "category", "HIV testing", "medical", "keyword"),
+    ("fees", "category", "GAMCA medical", "medical", "keyword"),
+    ("fees", "category", "Pre-departure orientation training", "orientation", "synonym"),
+    ("fees", "category", "Skills training", "training", "synonym"),
+    ("fees", "category", "Visa fee paid to agent", "visa", "keyword"),
+    ("fees", "category", "Entry permit", "visa", "synonym"),
+    ("fees", "category", "Labour permit", "work_permit", "synonym"),
+    ("fees", "category", "Non-refundable deposit", "deposit", "synonym"),
+    ("fees", "category", "Tickets", "travel", "synonym"),
+    ("fees", "category", "Plane tickets", "travel", "keyword"),
+    ("fees", "category", "机票", "travel", "synonym"),
+    ("fees", "category", "體檢費", "medical", "synonym"),
+    ("fees", "category", "Lalpurja", "collateral", "synonym"),
+    # who paid: context decides
+    ("fees", "paid_by", "Self", "worker", "synonym"),
+    ("fees", "paid_by", "Company HR", "employer", "synonym"),
+    ("fees", "paid_by", "Company", "employer", "synonym"),
+    ("fees", "paid_by", "Worker's family", "worker", "synonym"),
+    ("fees", "paid_by", "Paid by candidate", "worker", "keyword"),
+    ("fees", "paid_by", "Kafeel", "employer", "synonym"),
+    ("fees", "paid_by", "Dalal", "agency", "synonym"),
+    ("fees", "paid_by", "emploer", "employer", "fuzzy"),
+    ("workers", "sex", "femal", "female", "fuzzy"),
+    ("events", "paid_by", "Company", "employer", "synonym"),
+    ("contracts", "repatriation_paid_by", "At employer's cost", "employer", "synonym"),
+    ("contracts", "repatriation_paid_by", "Welfare fund", "other", "synonym"),
+    ("wage_payments", "paid_to", "Company", "employer", "synonym"),
+    ("wage_payments", "paid_to", "Self", "worker", "synonym"),
+    ("wage_payments", "paid_to", "Sent to family", "family", "synonym"),
+    ("documents", "held_by", "Kept by agent", "agency", "synonym"),
+    ("documents", "held_by", "With worker", "worker", "synonym"),
+    ("documents", "held_by", "Self", "worker", "synonym"),
+    ("documents", "held_by", "Company", "employer", "synonym"),
+    ("documents", "held_by", "Agency office in Kathmandu", "agency", "keyword"),
+    ("documents", "held_by", "Embassy", "other", "synonym"),
+    # methods, lenders, deductions
+    ("fees", "method", "Salary deduction", "wage_deduction", "synonym"),
+    ("fees", "method", "Bank loan", "loan", "synonym"),
+    ("fees", "method", "Cheque", "bank", "synonym"),
+    ("fees", "method", "Paid in cash", "cash", "synonym"),
+    ("fees", "method", "Karja", "loan", "synonym"),
+    ("fees", "lender", "Local moneylender", "moneylender", "keyword"),
+    ("fees", "lender", "Uncle", "family", "synonym"),
+    ("fees", "lender", "Sahakari", "other", "synonym"),
+    ("wage_payments", "deduction_reason", "Recruitment fee repayment", "recruitment_cost", "synonym"),
+    ("wage_payments", "deduction_reason", "Repayment of agent commission", "recruitment_cost", "keyword"),
+    ("wage_payments", "deduction_reason", "Mess charges", "food", "synonym"),
+    ("wage_payments", "deduction_reason", "GOSI", "social_security", "synonym"),
+    # documents
+    ("documents", "document", "Emirates ID", "work_permit", "synonym"),
+    ("documents", "document", "Iqama", "work_permit", "synonym"),
+    ("documents", "document", "Citizenship certificate", "national_id", "synonym"),
+    ("documents", "document", "ATM", "bank_card", "synonym"),
+    ("documents", "document", "SLC certificate", "certificate", "synonym"),
+    ("documents", "tampered", "No", "none", "synonym"),
+    ("documents", "tampered", "Photo changed", "falsified", "synonym"),
+    ("documents", "tampered", "Torn by employer", "destroyed", "keyword"),
+    # events
+    ("events", "event", "Sent home", "repatriated", "synonym"),
+    ("events", "event", "Deported", "repatriated", "synonym"),
+    ("events", "event", "Terminated", "dismissed", "synonym"),
+    ("events", "event", "Absconding case filed", "reported_to_immigration", "synonym"),
+    ("events", "event", "Huroob filed by sponsor", "reported_to_immigration", "keyword"),
+    ("events", "event", "Resignation refused", "resignation_refused", "code"),
+    ("events", "event", "NOC denied", "employer_change_refused", "synonym"),
+    ("events", "event", "Locked in room", "confined", "synonym"),
+    ("events", "event", "Fake job", "job_did_not_exist", "synonym"),
+    # complaints, agencies, contracts, workers
+    ("complaints", "status", "Closed", "resolved", "synonym"),
+    ("complaints", "status", "Under investigation", "open", "synonym"),
+    ("complaints", "subject", "Verbal abuse", "harassment", "synonym"),
+    ("complaints", "subject", "Sexual abuse", "violence", "synonym"),
+    ("complaints", "subject", "Unpaid wages", "wages", "synonym"),
+    ("complaints", "channel", "Labour court", "court", "synonym"),
+    ("complaints", "channel", "Nepal embassy", "embassy", "keyword"),
+    ("complaints", "channel", "POLO", "embassy", "synonym"),
+    ("agencies", "role", "Agent", "sub_agent", "synonym"),
+    ("agencies", "role", "Foreign employment company", "recruiter", "synonym"),
+    ("contracts", "stage", "Offer letter", "offer", "synonym"),
+    ("contracts", "stage", "Signed on arrival", "destination", "keyword"),
+    ("workers", "sex", "F", "female", "synonym"),
+    ("workers", "sex", "女", "female", "synonym"),
+    ("workers", "sex", "Third gender", "other", "synonym"),
+    # consent reads yes/no words, and words of writing
+    ("documents", "worker_consent", "No - refused", "no", "keyword"),
+    ("documents", "worker_consent", "Yes", "yes", "code"),
+    ("documents", "worker_consent", "Yes, signed copy", "written", "keyword"),
+    ("documents", "worker_consent", "Written consent", "written", "synonym"),
+    ("documents", "worker_consent", "In writing", "written", "synonym"),
+    ("documents", "worker_consent", "Signed consent form on file", "written", "keyword"),
+    ("documents", "worker_consent", "Verbal, not written", "yes", "synonym"),
+    ("documents", "worker_consent", "Agreed verbally", "yes", "synonym"),
+    ("documents", "worker_consent", "haina", "no", "synonym"),
+    ("documents", "worker_consent", "TRUE", "yes", "synonym"),
+    ("wage_payments", "deduction_consent", "书面同意", "written", "synonym"),
+    ("wage_payments", "deduction_consent", "writen", "written", "fuzzy"),
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "text", "code", "how"), EXAMPLES)
+def test_records_as_people_write_them_read_to_the_code(sheet, column, text, code, how):
+    reading = read_choice(text, sheet, column)
+    assert reading is not None
+    assert (reading.code, reading.how) == (code, how)
+    assert reading.matched
+
+
+def test_the_reading_names_the_entry_that_decided_it():
+    assert read_choice("Agency commission charged", "fees", "category") == ChoiceReading(
+        "recruitment_fee", "keyword", "commission")
+    assert read_choice("Kept by agent", "documents", "held_by") == ChoiceReading("agency", "synonym", "kept by agent")
+    assert read_choice("Wage Deduction", "fees", "method") == ChoiceReading("wage_deduction", "code", "wage_deduction")
+
+
+REFUSALS = [
+    ("fees", "category", "Medical and visa", "could be medical or visa"),
+    ("fees", "category", "Visa + ticket", "could be visa or travel"),
+    ("fees", "category", "Training and testing", "could be training or skills_test"),
+    ("fees", "category", "Medicl and visa", "could be visa or medical (a word looks like a misspelt keyword)"),
+    ("fees", "category", "fee", "not an accepted value: 'fee' (use recruitment_fee, placement_fee"),
+    ("fees", "category", "Processing fee", "recruitment fee or an administrative cost"),
+    ("fees", "category", "Exit permit", "not a work permit"),
+    ("fees", "paid_by", "not by worker", "contains a negation ('not')"),
+    ("fees", "paid_by", "Worker, not employer", "contains a negation ('not')"),
+    ("fees", "paid_by", "employe", "did you mean employer or 'employee' (worker)?"),
+    ("fees", "paid_by", "Unknown", "means not known"),
+    ("fees", "paid_by", "Employer and worker", "could be employer or worker"),
+    ("fees", "method", "Cash (borrowed)", "could be cash or loan"),
+    ("fees", "method", "Nagad", "mobile wallet"),
+    ("fees", "lender", "Sahu", "not an accepted value"),
+    ("documents", "document", "Passport copy", "a copy may be a photocopy"),
+    ("documents", "document", "Residence visa", "could be work_permit or visa"),
+    ("documents", "document", "Birth certificate", "not one of the document types listed"),
+    ("documents", "held_by", "Not with worker", "contains a negation"),
+    ("documents", "held_by", "没有", "contains a negation ('没')"),
+    ("documents", "tampered", "Yes", "use none, destroyed, concealed or falsified"),
+    ("documents", "worker_consent", "No written consent", "may mean no consent, or oral consent only"),
+    ("documents", "worker_consent", "No (verbal)", "holds both yes ('verbal') and no ('no')"),
+    ("documents", "worker_consent", "Yes, not signed", "may mean no consent"),
+    ("documents", "worker_consent", "Yes, but not given", "starts with 'yes' but goes on with a negation ('not')"),
+    ("documents", "worker_consent", "yes/no", "holds both yes ('yes') and no ('no')"),
+    ("documents", "worker_consent", "No objection", "not a plain yes or no"),
+    ("events", "event", "Resignation refused by the employer", "contains a negation ('refused')"),
+    ("events", "event", "Asked to resign", "not the worker's request"),
+    ("events", "event", "Contract terminated by worker", "is a resignation"),
+    ("events", "event", "Deported after absconding report", "could be repatriated or reported_to_immigration"),
+    ("events", "event", "Job available", "not an accepted value"),
+    ("complaints", "status", "Closed - withdrawn", "could be resolved or withdrawn"),
+    ("agencies", "role", "Recruitment agent", "could be recruiter or sub_agent"),
+    ("workers", "sex", "Male/female", "could be male or female"),
+    ("workers", "sex", "Fmale", "did you mean female or male?"),
+    ("wage_payments", "deduction_reason", "Absence", "may or may not be a fine"),
+    ("complaints", "channel", "NA", "N/A may mean not applicable, or no"),
+    ("complaints", "channel", "-", "holds no word, number or mark"),
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "text", "reason"), REFUSALS)
+def test_an_ambiguous_or_unknown_value_is_refused_with_a_plain_reason(sheet, column, text, reason):
+    message = refused(sheet, column, text)
+    assert reason in message
+    assert "\n" not in message
+
+
+def test_the_refusal_lists_the_accepted_codes():
+    assert "(use worker, employer, agency or other)" in refused("fees", "paid_by", "not by worker")
+
+
+def test_a_long_note_is_not_read_by_one_of_its_words():
+    note = "the worker said the agent took the money for the ticket at the office in the city"
+    assert "too long to be read as one value" in refused("fees", "category", note)
+
+
+def test_a_blank_cell_is_none():
+    assert read_choice(None, "fees", "category") is None
+    assert read_choice("  ", "fees", "paid_by") is None
+    assert read_yes_no("") is None
+    assert read_yes_no(None) is None
+
+
+# ---------------------------------------------------------------------------------------------- yes/no
+
+YES_NO_EXAMPLES = [
+    ("No - refused", False, "keyword"), ("Yes, signed copy", True, "keyword"), ("YES", True, "code"),
+    ("no.", False, "code"), ("haina", False, "synonym"), ("hoina", False, "synonym"), ("chaina", False, "synonym"),
+    ("ho", True, "synonym"), ("cha", True, "synonym"), ("huncha", True, "synonym"), ("nai", False, "synonym"),
+    ("hyan", True, "synonym"), ("ha", True, "synonym"), ("छैन", False, "synonym"), ("होइन", False, "synonym"),
+    ("हो", True, "synonym"), ("না", False, "synonym"), ("হ্যাঁ", True, "synonym"), ("✓", True, "synonym"),
+    ("✔", True, "synonym"), ("☑", True, "synonym"), ("✅", True, "synonym"), ("✗", False, "synonym"),
+    ("✘", False, "synonym"), ("有", True, "synonym"), ("无", False, "synonym"), ("沒有", False, "synonym"),
+    ("是，已签字", True, "keyword"), ("ＹＥＳ", True, "code"), (1, True, "synonym"), (0, False, "synonym"),
+    (1.0, True, "synonym"), ("true", True, "synonym"), ("n", False, "synonym"), ("Never", False, "synonym"),
+]
+
+
+@pytest.mark.parametrize(("text", "answer", "how"), YES_NO_EXAMPLES)
+def test_yes_no_words_of_several_languages_and_marks_are_read(text, answer, how):
+    result = read_yes_no(text)
+    assert result is not None
+    assert (result[0], result[1].how) == (answer, how)
+
+
+def test_a_boolean_cell_is_read_as_written():
+    assert read_yes_no(True) == (True, ChoiceReading("yes", "code", "yes"))
+    assert read_yes_no(False) == (False, ChoiceReading("no", "code", "no"))
+
+
+YES_NO_REFUSALS = [
+    ("有/无", "holds both yes ('有') and no ('无')"), ("yes/no", "holds both yes"), ("Y/N", "holds both yes"),
+    ("x", "ticked (yes) or crossed out (no)"), ("-", "holds no word"), ("☐", "a box can mean ticked"),
+    ("na", "N/A may mean"), ("N/A", "N/A may mean"), ("No idea", "means not known"), ("thaha chaina", "not known"),
+    ("不知道", "not known"), ("Maybe yes", "not a plain answer"), ("Yes, not signed", "goes on with a negation"),
+    ("Not given", "contains a negation"), ("hindi", "Tagalog"), ("1/2", "not an accepted value"),
+    ("有收据", "not an accepted value"), ("No problem", "not a plain yes or no"),
+    ("yess", "not an accepted value: 'yess' (use yes or no; did you mean yes?)"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), YES_NO_REFUSALS)
+def test_an_unclear_yes_no_is_refused(text, reason):
+    message = refused_yes_no(text)
+    assert reason in message
+    assert "\n" not in message
+
+
+# ---------------------------------------------------------------------------------------------- safety rules
+
+NEGATIONS = sorted(vocabularies()[YES_NO].negations)
+KEYWORDS = [(v, " ".join(k)) for v in CHOICE_VOCABS for k in v.keywords]
+
+
+@given(st.sampled_from(KEYWORDS), st.sampled_from(NEGATIONS), st.booleans())
+def test_a_negated_cell_is_never_read_by_keyword_or_fuzzily(entry, negation, before):
+    vocab, keyword = entry
+    text = f"{negation} {keyword}" if before else f"{keyword} {negation}"
+    try:
+        reading = read_choice(text, *served(vocab))
+    except CellError:
+        return
+    assert reading is not None and reading.how in ("code", "synonym")  # only an exact spelling
+
+
+def test_a_typo_never_reaches_a_negated_spelling():
+    assert "no job available" in vocabulary_for("events", "event").spellings
+    assert not any("no" in key.split(" ") for key, _ in vocabulary_for("events", "event").fuzzy_targets)
+    refused("events", "event", "Job available")
+
+
+YES_WORDS = sorted(k for k, c in vocabularies()[YES_NO].spellings.items() if c == "yes")
+NO_WORDS = sorted(k for k, c in vocabularies()[YES_NO].spellings.items() if c == "no")
+
+
+@given(st.sampled_from([*YES_WORDS, "yes"]), st.sampled_from([*NO_WORDS, "no"]), st.sampled_from(["/", " / ", ", "]))
+def test_a_cell_with_both_a_yes_and_a_no_word_is_refused(yes, no, sep):
+    for vocab_reads in (read_yes_no, lambda t: read_choice(t, "documents", "worker_consent")):
+        with pytest.raises(CellError):
+            vocab_reads(f"{yes}{sep}{no}")
+
+
+def test_fuzzy_reading_is_for_typos_only():
+    assert (FUZZY_MIN_SCORE, FUZZY_MIN_LENGTH, FUZZY_MARGIN) == (90.0, 5, 10.0)
+    assert vocabularies()[YES_NO].fuzzy_targets == ()  # yes/no words are short: a typo is often another word
+    assert read_choice("Recrutment fee", "fees", "category").how == "fuzzy"
+    refused("fees", "category", "fee")  # three letters are not guessed
+    refused("fees", "paid_by", "employe")  # employee (worker) or employer: too close to call
+
+
+# ---------------------------------------------------------------------------------------------- properties
+
+CODES = [(v, c) for v in CHOICE_VOCABS for c in v.codes]
+
+
+@st.composite
+def typed_like(draw: st.DrawFn, code: str) -> str:
+    seps = st.sampled_from([" ", "_", "-", "  ", " - ", "__"])
+    text = "".join(draw(seps) if ch == "_" else (ch.upper() if draw(st.booleans()) else ch) for ch in code)
+    left, right = draw(st.sampled_from([("", ""), ("(", ")"), ('"', '"'), ("[", "]."), (" ", "  ")]))
+    return f"{left}{text}{right}"
+
+
+@given(st.data())
+def test_any_code_is_read_back_as_itself_in_any_case_or_spacing(data):
+    vocab, code = data.draw(st.sampled_from(CODES))
+    for column in vocab.columns:
+        sheet, _, name = column.partition(".")
+        assert read_choice(data.draw(typed_like(code)), sheet, name) == ChoiceReading(code, "code", code)
+
+
+SPELLINGS = [(v, k, c) for v in [*CHOICE_VOCABS, vocabularies()[YES_NO]] for k, c in v.spellings.items()]
+
+
+@pytest.mark.parametrize(("vocab", "spelling", "code"), SPELLINGS, ids=lambda x: getattr(x, "name", str(x)))
+def test_every_spelling_reads_to_its_code_within_its_columns_choices(vocab, spelling, code):
+    if vocab.name == YES_NO:
+        result = read_yes_no(vocab.shown[spelling])
+        assert result is not None and result[1].code == code
+        return
+    for column in vocab.columns:
+        sheet, _, name = column.partition(".")
+        reading = read_choice(vocab.shown[spelling], sheet, name)
+        assert reading == ChoiceReading(code, "synonym", vocab.shown[spelling])
+        assert reading.code in SHEETS_BY_NAME[sheet].column(name).choices
+
+
+@given(st.sampled_from([(v, k, c) for v, k, c in SPELLINGS if v.name != YES_NO]), st.data())
+def test_no_spelling_of_one_vocabulary_reads_outside_its_columns_choices(entry, data):
+    vocab, spelling, code = entry
+    written = "".join(ch.upper() if data.draw(st.booleans()) else ch for ch in vocab.shown[spelling])
+    for column in vocab.columns:
+        sheet, _, name = column.partition(".")
+        reading = read_choice(f" {written} ", sheet, name)
+        assert reading is not None and reading.code == code
+        assert reading.code in SHEETS_BY_NAME[sheet].column(name).choices
+
+
+@pytest.mark.parametrize(("vocab", "keyword"), KEYWORDS, ids=lambda x: getattr(x, "name", str(x)))
+def test_every_keyword_alone_reads_to_its_code(vocab, keyword):
+    reading = read_choice(keyword, *served(vocab))
+    assert reading is not None and reading.code == vocab.keywords[tuple(keyword.split(" "))]
+
+
+def test_vocabularies_are_loaded_once():
+    assert vocabularies() is vocabularies()
+    assert vocabulary_for("fees", "paid_by") is vocabulary_for("events", "paid_by")
+
+
+def test_vocabulary_files_live_next_to_the_module():
+    assert Path(values.__file__).parent / "vocab" / "values" == values.VOCAB_DIR
+    assert sorted(p.name for p in values.VOCAB_DIR.glob("*.yaml"))[0] == "_common.yaml"
