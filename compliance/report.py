@@ -73,6 +73,10 @@ class Finding(_Model):
     caveat: str | None = None
     to_reimburse: Money | None = None
     clause: str = Field(description="Which outcome clause of the rule fired, as '<rule id>#<n>'.")
+    also_rules: list[str] = Field(
+        default_factory=list, description="For a finding that could not be judged: the other rules the same "
+                                          "unreadable cells keep from being judged (their verdict is insufficient "
+                                          "evidence too).")
     unreadable: list[UnreadCell] = Field(
         default_factory=list, description="For a finding that could not be judged: the cells that could not be "
                                           "read (or the columns not in the sheet) it depends on.")
@@ -271,7 +275,7 @@ def _unjudged(ruleset: Ruleset, clauses: dict[str, Clause], groups: list[list[tu
         "employer_id": worker.employer_id, "message": message,
         "evidence": [evidence_of(sources[r]) for r in _rows(items)], "sources": list(rule.text.sources),
         "remedy": rule.text.remedy, "caveat": rule.text.caveat, "to_reimburse": None, "clause": clause.key,
-        "unreadable": unread,
+        "unreadable": unread, "also_rules": others,
     }
 
 

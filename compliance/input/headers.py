@@ -403,19 +403,18 @@ def match_columns(header: HeaderRow, sheet: str) -> list[ColumnMatch]:
             for i, (cell, hit) in enumerate(zip(header.cells, hits, strict=True))]
 
 
-def duplicate_columns(header: HeaderRow, sheet: str) -> list[tuple[str, HeaderCell, HeaderCell]]:
-    """Columns named twice, equally surely (both exact, or both synonyms): which one holds the data cannot be told
-    from the names, so the caller decides from the data or refuses the sheet, never reads one and drops the other.
-    (An exact name beside a synonym is not a duplicate: the exact one is the column, the other stays unread.)"""
+def duplicate_columns(header: HeaderRow, sheet: str) -> list[tuple[str, HeaderCell, HeaderCell, bool]]:
+    """Columns named twice by exact or synonym headers, and whether equally surely (both exact, or both synonyms):
+    the caller decides from the data which one is the column, or refuses the sheet, never silently reads one."""
     first: dict[str, tuple[HeaderCell, str]] = {}
     out = []
     for cell in header.cells:
         hit = _lookup(cell.name, sheet)
         if hit.field is None or hit.how not in ("exact", "synonym"):
             continue
-        if hit.field in first and first[hit.field][1] == hit.how:
-            out.append((hit.field, first[hit.field][0], cell))
-        elif hit.field not in first or hit.how == "exact":
+        if hit.field in first:
+            out.append((hit.field, first[hit.field][0], cell, first[hit.field][1] == hit.how))
+        else:
             first[hit.field] = (cell, hit.how)
     return out
 

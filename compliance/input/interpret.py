@@ -166,7 +166,7 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
                        f"{row0 + first_row + 1} is read as the header")
     matches = _matches(p, header)
     first = max(header.rows) + 1
-    for field, a, b in headers.duplicate_columns(header, p.sheet) if p.plan is None else ():
+    for field, a, b, even in headers.duplicate_columns(header, p.sheet) if p.plan is None else ():
         blank = [c for c in (a, b) if not any(c.index < len(r) and _clean(r[c.index]) is not None
                                                  for r in g.cells[first:])]
         if len(blank) == 1:  # an empty column beside a filled one: the filled one is the column
@@ -174,6 +174,12 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
             matches = [_rematch(m, keep, blank[0], field, p.sheet) for m in matches]
             notices.append(f"sheet '{g.name}': columns '{a.text}' and '{b.text}' both mean {field}; "
                            f"'{blank[0].text}' is empty, so '{keep.text}' is read")
+            continue
+        if not even:  # the exact name is the column; the synonym beside it is said, not read
+            kept = next(m.cell for m in matches if m.field == field)
+            other = b if kept is a else a
+            notices.append(f"sheet '{g.name}': column '{other.text}' also looks like {field}; '{kept.text}' is "
+                           "read as it, and it is not read")
             continue
         errors.append(f"sheet '{g.name}': columns {column_letter(col0 + a.index)} ('{a.text}') and "
                       f"{column_letter(col0 + b.index)} ('{b.text}') both mean {field}; rename or remove one")

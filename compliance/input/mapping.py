@@ -8,7 +8,7 @@ exactly by `fairrecruit check --map`, so that next month's export is read the sa
         header_rows: [4]           # 1-based rows of the header
         columns:
           Worker No.: worker_id    # header as written -> contract column; a split sheet says fees.worker_id
-          Remarks: ignore
+          Remarks: ignore          # headers not listed are recognised as usual (not in a split sheet)
         values:
           category: {Agent commission: recruitment_fee}
         numbers: {decimal: ","}
@@ -116,11 +116,20 @@ class SheetMapping:
         return sheet, field
 
     def match(self, header: headers.HeaderRow, sheet: str) -> list[headers.ColumnMatch]:
+        """Listed headers as the file says; a header it does not list is recognised as usual (a split sheet's
+        unlisted headers are not read: its columns must say which sheet they belong to)."""
+        auto = {m.cell.index: m for m in headers.match_columns(header, sheet)} if not self.split else {}
+        listed = {f for cell in header.cells for s, f in self.columns.get(_key(cell.text), ()) if s == sheet}
         out = []
         for cell in header.cells:
-            fields = [f for s, f in self.columns.get(_key(cell.text), ()) if s == sheet]
-            out.append(headers.ColumnMatch(cell, fields[0] if fields else None, "mapping" if fields else "none",
-                                           100.0 if fields else 0.0, ()))
+            if _key(cell.text) in self.columns:
+                fields = [f for s, f in self.columns[_key(cell.text)] if s == sheet]
+                out.append(headers.ColumnMatch(cell, fields[0] if fields else None, "mapping" if fields else "none",
+                                               100.0 if fields else 0.0, ()))
+            elif (m := auto.get(cell.index)) is not None and m.field not in listed:
+                out.append(m)
+            else:
+                out.append(headers.ColumnMatch(cell, None, "none", 0.0, ()))
         return out
 
     def number_style(self) -> formats.NumberStyle | None:

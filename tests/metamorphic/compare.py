@@ -177,8 +177,11 @@ def weak_failures(base: Observation, seen: Observation, tables: list[Table]) -> 
     if seen.report is None or base.report is None:
         return ["the file could not be checked"]
     out = [f"new {k[2]} {k}" for k in seen.findings - base.findings if k[2] in ("violation", "warning")]
+    # One unreadable cell gives one finding under the gravest rule it blocks, naming the others in also_rules.
+    blocked = {(f.worker_id, r) for f in seen.report.findings if f.outcome.value == "insufficient_evidence"
+               for r in (f.rule_id, *f.also_rules)}
     out += [f"{k} disappeared without an insufficient_evidence finding of {k[1]} for {k[0]}"
-            for k in base.findings - seen.findings if seen.findings[(k[0], k[1], "insufficient_evidence")] == 0]
+            for k in base.findings - seen.findings if (k[0], k[1]) not in blocked]
     if seen.dataset is None:
         return [*out, "the records read cannot be observed: the changed cells cannot be checked"]
     reported = {(p.sheet, p.row, p.column) for p in seen.report.input_problems}

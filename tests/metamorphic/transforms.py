@@ -22,7 +22,7 @@ def base_tables(rows: Rows) -> list[Table]:
     """The records exactly as the committed sample holds them: one sheet per contract sheet."""
     out = []
     for spec in SHEETS:
-        names = [c.name for c in spec.columns]
+        names = [c.name for c in spec.template_columns()]
         records = rows.get(spec.name, [])
         out.append(Table(name=spec.name, columns=list(names), header=list(names),
                          body=[[r.get(n) for n in names] for r in records],
