@@ -9,7 +9,7 @@ import pytest
 import python_calamine
 import yaml
 
-from compliance.input import headers
+from compliance.input import header_names, headers
 from compliance.input.headers import (
     HeaderCell,
     HeaderRow,
@@ -52,7 +52,7 @@ def test_every_sheet_and_column_of_the_contract_has_an_entry_in_the_tables():
 
 
 def test_every_column_has_a_name_besides_its_own():
-    vocab = headers._vocab()
+    vocab = header_names._vocab()
     for spec in SHEETS:
         for col in spec.columns:
             synonyms = [n for n, (f, exact) in vocab.columns[spec.name].items() if f == col.name and not exact]
@@ -60,7 +60,7 @@ def test_every_column_has_a_name_besides_its_own():
 
 
 def test_every_entry_names_a_real_column_and_a_name_means_one_column_per_sheet():
-    vocab = headers._vocab()
+    vocab = header_names._vocab()
     for spec in SHEETS:
         real = {c.name for c in spec.columns}
         table = vocab.columns[spec.name]
@@ -87,13 +87,13 @@ def test_a_synonym_of_two_columns_of_one_sheet_is_refused_naming_file_and_entry(
     _append_column_entry(vocab_copy, "fees", "receipt", "Paid by")
     expected = r"fees\.yaml: fees\.receipt: 'Paid by' is already a name of fees\.paid_by"
     with pytest.raises(HeaderVocabError, match=expected):
-        headers._load_vocab(vocab_copy)
+        header_names._load_vocab(vocab_copy)
 
 
 def test_an_entry_for_a_column_the_sheet_does_not_have_is_refused(vocab_copy):
     _append_column_entry(vocab_copy, "fees", "favourite_colour", "Colour")
     with pytest.raises(HeaderVocabError, match=r"fees\.yaml: columns\.favourite_colour: .*no such column"):
-        headers._load_vocab(vocab_copy)
+        header_names._load_vocab(vocab_copy)
 
 
 def test_a_sheet_name_given_to_two_sheets_is_refused(vocab_copy):
@@ -102,14 +102,14 @@ def test_a_sheet_name_given_to_two_sheets_is_refused(vocab_copy):
     data["names"].append("Fee ledger")
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(HeaderVocabError, match=r"workers\.yaml: names: 'Fee ledger' is already a name of sheet 'fees'"):
-        headers._load_vocab(vocab_copy)
+        header_names._load_vocab(vocab_copy)
 
 
 def test_an_unquoted_yaml_boolean_is_refused_with_a_hint(vocab_copy):
     path = vocab_copy / "fees.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("fee_id: [ID,", "fee_id: [no, ID,"), encoding="utf-8")
     with pytest.raises(HeaderVocabError, match=r"fees\.yaml: columns\.fee_id: expected a list of names \(quote"):
-        headers._load_vocab(vocab_copy)
+        header_names._load_vocab(vocab_copy)
 
 
 # ---------------------------------------------------------------------------------------------- names and hints

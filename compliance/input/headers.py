@@ -8,22 +8,28 @@ made (exact, synonym, fuzzy, content), so the report can list it and an inspecto
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 from typing import Literal
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from compliance.input.sheets import SHEETS, SHEETS_BY_NAME
-
-VOCAB_DIR = Path(__file__).parent / "vocab" / "headers"
+from compliance.input.header_names import (
+    _CJK,
+    _NUMBERING,
+    Hint,
+    _cell_text,
+    _looks_like_data,
+    _vocab,
+    _words,
+    split_header,
+)
+from compliance.input.header_names import VOCAB_DIR as VOCAB_DIR  # re-exported: the tables' folder
+from compliance.input.header_names import HeaderVocabError as HeaderVocabError  # re-exported for callers
+from compliance.input.sheets import SHEETS
 
 # fuzz.ratio >= 88 admits one missing or extra letter in a name of 5+ letters ("Amout") and one wrong or swapped
 # letter in 9+ letters ("Wroker ID"). Shorter names must be spelt right: there one letter is often another word
@@ -40,14 +46,9 @@ CANDIDATE_MIN = 50.0
 CONTENT_MIN = 1.5
 CONTENT_LEAD = 1.5
 
-Hint = tuple[str, str]
 _RANK = {"exact": 3, "synonym": 2, "fuzzy": 1, "none": 0}
 _SHEET_RANK = {"exact": 4, "synonym": 3, "fuzzy": 2, "content": 1, "none": 0}
-_CJK = "\u3400-\u9fff\uf900-\ufaff"
 
-
-class HeaderVocabError(ValueError):
-    """A bad entry in the header tables; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)
@@ -82,259 +83,6 @@ class _Hit:
 
 
 _NONE = _Hit(None, "none", 0.0)
-
-# ---------------------------------------------------------------------------------------------- vocabulary
-
-
-@dataclass(frozen=True)
-class _Text:
-    words: dict[str, str]
-    traditional: dict[int, str]
-    codes: frozenset[str]
-    code_words: frozenset[str]
-    symbols: dict[str, str | None]
-    plural: dict[str, str]
-    singular: dict[str, str]
-    scales: dict[str, str]
-    calendars: dict[str, str]
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    columns: dict[str, dict[str, tuple[str, bool]]]  # sheet -> name -> (field, is the field's own name)
-    others: dict[str, frozenset[str]]  # sheet -> names known to be no column of it
-    sheet_names: dict[str, tuple[str, bool]]  # name -> (sheet, is the sheet's own name)
-    generic: frozenset[str]
-    known_words: frozenset[str]
-
-
-def _yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise HeaderVocabError(f"{path.name}: cannot be read ({exc})") from None
-    if not isinstance(data, dict):
-        raise HeaderVocabError(f"{path.name}: expected a mapping at the top")
-    return data
-
-
-def _names(path: Path, where: str, value: object) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise HeaderVocabError(f"{path.name}: {where}: expected a list of names (quote entries such as \"#\" or "
-                               f"\"no\", which YAML reads otherwise): {value!r}")
-    return value
-
-
-def _table(path: Path, where: str, value: object) -> dict:
-    if not isinstance(value, dict):
-        raise HeaderVocabError(f"{path.name}: {where}: expected a mapping")
-    return value
-
-
-def _load_text(folder: Path) -> _Text:
-    tp, hp = folder / "_text.yaml", folder / "_hints.yaml"
-    tx, hx = _yaml(tp), _yaml(hp)
-    words = {str(k): str(v) for k, v in _table(tp, "words", tx.get("words")).items()}
-    trad = _table(tp, "traditional", tx.get("traditional"))
-    if not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in trad.items()):
-        raise HeaderVocabError(f"{tp.name}: traditional: each entry maps one character to one character")
-    symbols = {_hint_key(str(k)): v for k, v in _table(hp, "currency_symbols", hx.get("currency_symbols")).items()}
-    plural, singular = {}, {}
-    for unit, forms in _table(hp, "units", hx.get("units")).items():
-        forms = _table(hp, f"units.{unit}", forms)
-        plural.update({_hint_key(f): unit for f in _names(hp, f"units.{unit}.plural", forms.get("plural") or ["-"])})
-        singular.update({_hint_key(f): unit for f in _names(hp, f"units.{unit}.singular", forms.get("singular"))})
-    plural.pop("-", None)
-    return _Text(
-        words=words, traditional=str.maketrans(trad),
-        codes=frozenset(_names(hp, "currency_codes", hx.get("currency_codes"))),
-        code_words=frozenset(_names(hp, "code_words", hx.get("code_words"))),
-        symbols=symbols, plural=plural, singular=singular,
-        scales={_hint_key(f): str(k) for k, v in _table(hp, "scales", hx.get("scales")).items()
-                for f in _names(hp, f"scales.{k}", v)},
-        calendars={_hint_key(f): str(k) for k, v in _table(hp, "calendars", hx.get("calendars")).items()
-                   for f in _names(hp, f"calendars.{k}", v)},
-    )
-
-
-def _load_vocab(folder: Path) -> _Vocab:
-    t = _load_text(folder)
-    columns: dict[str, dict[str, tuple[str, bool]]] = {s.name: {} for s in SHEETS}
-    others: dict[str, set[str]] = {s.name: set() for s in SHEETS}
-    sheet_names: dict[str, tuple[str, bool]] = {}
-
-    def key(path: Path, where: str, entry: str) -> str:
-        if not (name := _split(entry, t)[0]):
-            raise HeaderVocabError(f"{path.name}: {where}: {entry!r} is empty once normalised")
-        return name
-
-    def add(path: Path, sheet: str, field: str, entry: str, exact: bool = False) -> None:
-        name = key(path, f"{sheet}.{field}", entry)
-        old = columns[sheet].get(name)
-        if old and old[0] != field:
-            raise HeaderVocabError(f"{path.name}: {sheet}.{field}: {entry!r} is already a name of {sheet}.{old[0]}")
-        columns[sheet][name] = (field, exact or bool(old and old[1]))
-
-    for spec in SHEETS:
-        sheet_names[_norm(spec.name, t)] = (spec.name, True)
-        for col in spec.columns:
-            add(Path("sheets.py"), spec.name, col.name, col.name, exact=True)
-    cp = folder / "_common.yaml"
-    common = _yaml(cp)
-    for field, entries in _table(cp, "columns", common.get("columns")).items():
-        sheets = [s.name for s in SHEETS if any(c.name == field for c in s.columns)]
-        if not sheets:
-            raise HeaderVocabError(f"{cp.name}: columns.{field}: no sheet has a column {field!r}")
-        for sheet in sheets:
-            for entry in _names(cp, f"columns.{field}", entries):
-                add(cp, sheet, field, entry)
-    for path in sorted(folder.glob("[!_]*.yaml")):
-        data = _yaml(path)
-        if data.get("sheet") != path.stem or path.stem not in SHEETS_BY_NAME:
-            raise HeaderVocabError(f"{path.name}: 'sheet' must be {path.stem!r}, the name of a contract sheet")
-        if extra := set(data) - {"sheet", "names", "columns", "not_columns"}:
-            raise HeaderVocabError(f"{path.name}: unknown keys {sorted(extra)}")
-        spec = SHEETS_BY_NAME[path.stem]
-        for field, entries in _table(path, "columns", data.get("columns", {})).items():
-            if not any(c.name == field for c in spec.columns):
-                raise HeaderVocabError(f"{path.name}: columns.{field}: sheet {spec.name!r} has no such column")
-            for entry in _names(path, f"columns.{field}", entries):
-                add(path, spec.name, field, entry)
-        for entry in _names(path, "names", data.get("names", [])):
-            name = key(path, "names", entry)
-            if (old := sheet_names.get(name)) and old[0] != spec.name:
-                raise HeaderVocabError(f"{path.name}: names: {entry!r} is already a name of sheet {old[0]!r}")
-            sheet_names.setdefault(name, (spec.name, False))
-        others[spec.name] |= {key(path, "not_columns", e) for e in _names(path, "not_columns",
-                                                                              data.get("not_columns", []))}
-    shared = {key(cp, "not_columns", e) for e in _names(cp, "not_columns", common.get("not_columns"))}
-    for sheet, names in others.items():
-        names |= shared
-        if clash := sorted(names & columns[sheet].keys()):
-            raise HeaderVocabError(f"{clash[0]!r} is both a name of {sheet}.{columns[sheet][clash[0]][0]} and listed "
-                                   f"in not_columns (of {sheet}.yaml or _common.yaml)")
-    known = {w for table in (*columns.values(), *others.values(), sheet_names) for n in table for w in _words(n)}
-    known |= {_norm(w, t) for w in _names(cp, "distinct_words", common.get("distinct_words"))}
-    generic = frozenset(_norm(w, t) for w in _names(cp, "generic_sheet_words", common.get("generic_sheet_words")))
-    return _Vocab(columns, {s: frozenset(n) for s, n in others.items()}, sheet_names, generic, frozenset(known))
-
-
-@cache
-def _text() -> _Text:
-    return _load_text(VOCAB_DIR)
-
-
-@cache
-def _vocab() -> _Vocab:
-    return _load_vocab(VOCAB_DIR)
-
-
-# ---------------------------------------------------------------------------------------------- normalisation
-
-_NUMBERING = re.compile(r"^\s*(?:\d{1,3}\s*[.)\]:、]|\(\d{1,3}\)|[a-z][.)](?=\s))\s*|^\s*\*+\s*", re.IGNORECASE)
-_MARKERS = re.compile(r"(?:\s*(?:\*+|†|[:：?？]|\((?:required|optional|mandatory|compulsory|必填|选填|可选)\)))+\s*$",
-                      re.IGNORECASE)
-_BRACKET = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|【([^】]*)】")
-_DATE_FORMAT = re.compile(r"(?:d{1,2}|m{1,3}|y{2,4})([-/. ])(?:d{1,2}|m{1,3})\1(?:d{1,2}|y{2,4})|y{4}m{2}d{2}",
-                          re.IGNORECASE)
-
-
-def _hint_key(s: str) -> str:
-    return re.sub(r"[\s.]+", "", unicodedata.normalize("NFKC", s).casefold())  # "B. S." and "b.s." -> "bs"
-
-
-def _norm(text: str, t: _Text) -> str:
-    """Lower case, no punctuation, one spelling per word: 'Worker No.' and 'worker_number' -> 'worker no'."""
-    s = unicodedata.normalize("NFKC", text).translate(t.traditional).casefold()
-    s = re.sub(r"\b[a-z](?:\.[a-z])+\.?", lambda m: m[0].replace(".", ""), s)  # d.o.b. -> dob
-    s = re.sub(r"['’]s\b|['’]", "", s).replace("#", " no ").replace("&", " and ")
-    # Marks stay: Devanagari and Bengali vowel signs are part of their words.
-    s = "".join(" " if unicodedata.category(ch)[0] in "PSZC" and ch not in "/%" else ch for ch in s)
-    s = re.sub(r"\s*/\s*", "/", s).strip("/ ")
-    s = re.sub(r"[^\s/]+", lambda m: t.words.get(m[0], m[0]), s)
-    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", " ".join(s.split()))
-
-
-def _token_hint(token: str, t: _Text, slash: bool) -> Hint | None:
-    key, bare = _hint_key(token), token.strip(" .")
-    if key in t.scales:
-        return ("scale", t.scales[key])
-    if key in t.calendars:
-        return ("calendar", t.calendars[key])
-    if key in t.symbols:
-        return ("currency", t.symbols[key] or bare)
-    if bare.upper() in t.codes and (bare.isupper() or bare.upper() not in t.code_words):
-        return ("currency", bare.upper())
-    if key in t.plural:
-        return ("unit", t.plural[key])
-    if key in t.singular and not slash:  # after a slash a singular is a rate: "Hours/week" is a name
-        return ("unit", t.singular[key])
-    return None
-
-
-def _hint(content: str, t: _Text, slash: bool = False) -> Hint | None:
-    """What a bracket or a slash suffix says about the values, or None when it is not a hint at all."""
-    raw = unicodedata.normalize("NFKC", content).strip()
-    if _DATE_FORMAT.fullmatch(raw):
-        return ("format", raw.upper())
-    whole = re.sub(r"^in\s+", "", raw, flags=re.IGNORECASE)
-    if _hint_key(whole) in t.calendars or _hint_key(whole) in t.scales:  # "in thousands", "Bikram Sambat"
-        return _token_hint(whole, t, slash)
-    found = []
-    for token in re.split(r"[\s/,;]+", raw):
-        if _hint_key(token) in ("", "in", "of"):
-            continue
-        if (h := _token_hint(token, t, slash)) is None:
-            return None  # "(as per passport)", "(worker/employer)": a qualifier, not a hint
-        found.append(h)
-    # A scale outranks the currency: "NPR '000" holds thousands, and must not be read as rupees.
-    return next((h for kind in ("scale", "calendar", "currency", "unit") for h in found if h[0] == kind), None)
-
-
-def _split(text: str, t: _Text) -> tuple[str, Hint | None]:
-    s = _MARKERS.sub("", _NUMBERING.sub("", unicodedata.normalize("NFKC", text).strip()))
-    hint = None
-    for m in _BRACKET.finditer(s):
-        hint = hint or _hint(next(g for g in m.groups() if g is not None), t)
-    if _norm(_BRACKET.sub(" ", s), t):
-        s = _BRACKET.sub(" ", s).strip()  # a bracket that is no hint is a qualifier: "Name (as in passport)"
-    for pattern, slash in ((r"(.*\S)\s*/\s*([^/]+)", True), (r"(.*\S)\s+in\s+(.+)", False)):
-        if hint is None and (m := re.fullmatch(pattern, s, re.IGNORECASE)) and (h := _hint(m[2], t, slash)):
-            hint, s = h, m[1]
-    if hint is None and (m := re.fullmatch(r"(.*\S)\s+(\S+)", s)):
-        token = m[2].strip(" .")
-        key = _hint_key(token)
-        if (token.isupper() and (token in t.codes or key in t.calendars)) or key in t.symbols:
-            hint, s = _token_hint(token, t, False), m[1]
-    return _norm(s, t), hint
-
-
-def split_header(text: str) -> tuple[str, Hint | None]:
-    """'Amount paid (NPR)' -> ('amount paid', ('currency', 'NPR')); numbering and '*' markers are dropped."""
-    return _split(text, _text())
-
-
-def _words(name: str) -> list[str]:
-    return re.split(r"[\s/]+", name)
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _looks_like_data(value: object) -> bool:
-    if isinstance(value, bool | int | float | dt.date | dt.time | dt.timedelta):
-        return True
-    s = str(value).strip()
-    # Titles and notes are long; IDs, dates and amounts typed as text hold digits; names rarely do either.
-    return len(s) > 40 or len(s.split()) > 6 or bool(re.search(r"\d", s))
-
 
 # ---------------------------------------------------------------------------------------------- columns
 

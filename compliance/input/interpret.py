@@ -8,12 +8,12 @@ sheet and its closest candidates; an ambiguous cell is left for the validator to
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.input import cells, formats, headers
+from compliance.input import cells, headers
 from compliance.input.cells import normalize_header
+from compliance.input.conventions import STYLED, decide_columns, decide_dates_across_book
 from compliance.input.mapping import Mapping, SheetMapping
 from compliance.input.problems import Action, InputProblem, ProblemType
 from compliance.input.readings import ColumnReading, Readings, SheetReading, SkippedRow
@@ -33,21 +33,6 @@ from compliance.input.workbook import (
 
 # Sheets that summarise other sheets: read, they would count every payment twice.
 _SUMMARY_NAMES = {"summary", "pivot", "dashboard", "totals", "report", "overview", "汇总", "合计", "总结", "摘要"}
-_STYLED = (Kind.AMOUNT, Kind.NUMBER)
-_DATED = (Kind.DATE, Kind.PERIOD)
-
-
-@dataclass
-class ColumnContext:
-    """What the validator needs to read one column's cells."""
-
-    number: formats.NumberStyle | None = None
-    date: formats.DateStyle | None = None
-    hint_currency: str | None = None  # from a header such as "Amount paid (NPR)"
-    scale: float | None = None  # "Amount (NPR '000)": every cell is in thousands
-    calendar: str | None = None  # "Date (B.S.)": not the Gregorian calendar, so its dates are refused
-    conflicts: frozenset[int] = frozenset()  # row numbers whose cells prove the other convention
-    values: dict[str, str] | None = None  # a mapping file's value table: cell text -> code
 
 
 @dataclass
@@ -74,7 +59,7 @@ def interpret(book: Book, mapping: Mapping | None = None) -> RawWorkbook:
         sheets[p.sheet] = raw
         sheet_readings.append(reading)
         columns.extend(cols)
-    _decide_dates_across_book(sheets)
+    decide_dates_across_book(sheets)
     if errors:
         raise InputError(f"{book.path.name}: {len(errors)} column(s) or sheet(s) could not be recognised: "
                          + "; ".join(errors), errors)
@@ -203,7 +188,7 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         rows = _split_rows(rows, spec, g.name, problems)
     _unnamed_columns(g, header, matches, first, notices)
     raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates)
-    col_readings = _decide_columns(raw, spec, fields, p, g)
+    col_readings = decide_columns(raw, spec, fields, p.plan, g)
     reading = SheetReading(source=g.name, sheet=p.sheet, how=p.how, header_rows=[row0 + r + 1 for r in header.rows],
                            skipped_rows=skipped,
                            note=None if header.rows == (0,) else f"header found in row {row0 + header.rows[-1] + 1}")
@@ -255,7 +240,7 @@ def _rows(g: Grid, spec: SheetSpec, columns: list[Column], first: int,
           notices: list[str]) -> tuple[list[RawRow], int, list[SkippedRow]]:
     row0, col0 = g.start
     ids = [c.index - col0 for c in columns if c.key in (spec.key, "worker_id")]
-    amounts = [c.index - col0 for c in columns if _kind(spec, c.key) in _STYLED]
+    amounts = [c.index - col0 for c in columns if _kind(spec, c.key) in STYLED]
     rows: list[RawRow] = []
     skipped: list[SkippedRow] = []
     blank = 0
@@ -328,127 +313,3 @@ def _unnamed_columns(g: Grid, header: headers.HeaderRow, matches: list[headers.C
         if any(index < len(r) and _clean(r[index]) is not None for r in g.cells[first:]):
             letter = column_letter(g.start[1] + index)
             notices.append(f"sheet '{g.name}', column {letter} has values but no header: not read")
-
-
-# ---------------------------------------------------------------------------------------------- formats
-
-
-def _decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.ColumnMatch], p: _Placed,
-                    g: Grid) -> list[ColumnReading]:
-    """Decide each column's number or date convention from its own cells, then from the sheet's other columns."""
-    values = {c.key: [r.values.get(c.key) for r in raw.rows] for c in raw.columns}
-    numbers: dict[str, formats.Decision] = {}
-    dates: dict[str, formats.Decision] = {}
-    for col in spec.columns:
-        if col.name not in values:
-            continue
-        if col.kind in _STYLED:
-            numbers[col.name] = formats.decide_number_style(values[col.name])
-        elif col.kind in _DATED:
-            dates[col.name] = formats.decide_date_style(values[col.name])
-    plan_numbers = p.plan.number_style() if p.plan else None
-    plan_dates = p.plan.date_style() if p.plan else None
-    sheet_number = _sheet_style(numbers, "sheet") or (
-        formats.NumberStyle(",", None, "file: semicolon-separated CSV") if g.decimal_comma_hint and any(
-            _has_separator_text(v) for v in values.get(next(iter(numbers), ""), ())) else None)
-    sheet_date = _sheet_style(dates, "sheet")
-    out: list[ColumnReading] = []
-    by_field = {c.key: c for c in raw.columns}
-    for col in spec.columns:
-        m = fields.get(col.name)
-        if col.name not in by_field:
-            out.append(ColumnReading(sheet=spec.name, source=raw.name, column=col.name, header=None, how="missing"))
-            continue
-        ctx = ColumnContext()
-        described = None
-        if col.name in numbers:
-            d = numbers[col.name]
-            ctx.number = plan_numbers or d.style or sheet_number
-            ctx.conflicts = _conflict_rows(raw, d)
-            described = _describe(ctx.number, "numbers")
-        if col.name in dates:
-            d = dates[col.name]
-            ctx.date = plan_dates or d.style or sheet_date or _dotted(values[col.name])
-            ctx.conflicts = _conflict_rows(raw, d)
-            described = _describe(ctx.date, "dates")
-        _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind)
-        if p.plan is not None:
-            ctx.values = p.plan.values.get(col.name)
-        raw.context[col.name] = ctx
-        c = by_field[col.name]
-        out.append(ColumnReading(
-            sheet=spec.name, source=raw.name, column=col.name, header=c.name, letter=c.letter,
-            how=m.how if m else "mapping", score=round(m.score, 1) if m else None,
-            hint=f"{m.cell.hint[0]} {m.cell.hint[1]}" if m and m.cell.hint else None, format=described))
-    return out
-
-
-def _apply_hint(ctx: ColumnContext, hint: tuple[str, str] | None, kind: Kind) -> None:
-    if hint is None:
-        return
-    what, value = hint
-    if what == "currency" and kind is Kind.AMOUNT and len(value) == 3 and value.isalpha() and value.isupper():
-        ctx.hint_currency = value  # only an ISO code; "Rs" or "$" in a header does not name one currency
-    elif what == "scale" and kind in _STYLED:
-        ctx.scale = float(value)
-    elif what == "calendar" and value != "gregorian" and kind in _DATED:
-        ctx.calendar = value
-    elif what == "format" and kind in _DATED and ctx.date is None:
-        text = value.casefold()
-        if text.index("d") < text.index("m") if "d" in text and "m" in text else False:
-            ctx.date = formats.DateStyle("dmy", value, "header")
-        elif "d" in text and "m" in text:
-            ctx.date = formats.DateStyle("mdy", value, "header")
-
-
-_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
-
-
-def _dotted(column: list[object]) -> formats.DateStyle | None:
-    """dd.mm.yyyy: numeric dates with dots are written day first wherever they are used (no locale writes
-    month-first dates with dots), so a column of them that proves nothing else is read day first."""
-    texts = [v.strip() for v in column if isinstance(v, str) and any(ch.isdigit() for ch in v)]
-    if texts and all(_DOTTED.fullmatch(t) for t in texts):
-        return formats.DateStyle("dmy", None, "dotted dates (dd.mm.yyyy), which are written day first")
-    return None
-
-
-def _has_separator_text(v: object) -> bool:
-    return isinstance(v, str) and any(ch in v for ch in ".,")
-
-
-def _sheet_style(decisions: dict[str, formats.Decision], source: str) -> Any:
-    styles = [d.style for d in decisions.values() if d.style is not None]
-    kinds = {getattr(s, "decimal", None) or getattr(s, "order", None) for s in styles}
-    if len(kinds) != 1:
-        return None  # nothing proved, or the columns disagree: each column stands on its own evidence
-    s = styles[0]
-    return type(s)(next(iter(kinds)), s.proof, source)  # type: ignore[call-arg]
-
-
-def _conflict_rows(raw: RawSheet, d: formats.Decision) -> frozenset[int]:
-    return frozenset(raw.rows[i].number for i in d.conflicts)
-
-
-def _describe(style: formats.NumberStyle | formats.DateStyle | None, what: str) -> str | None:
-    if style is None:
-        return None
-    if isinstance(style, formats.NumberStyle):
-        name = "decimal comma (1.234,50)" if style.decimal == "," else "decimal point (1,234.50)"
-    else:
-        name = "day first (31/12/2024)" if style.order == "dmy" else "month first (12/31/2024)"
-    return f"{name}: {formats.origin(style)}"
-
-
-def _decide_dates_across_book(sheets: dict[str, RawSheet]) -> None:
-    """A date column that proves nothing takes the order every other proving column of the workbook agrees on."""
-    styles = [c.date for s in sheets.values() for c in s.context.values() if c.date is not None]
-    orders = {s.order for s in styles}
-    if len(orders) != 1:
-        return
-    proof = next(s.proof for s in styles)
-    book_style = formats.DateStyle(next(iter(orders)), proof, "workbook")
-    for s in sheets.values():
-        for name, ctx in s.context.items():
-            if ctx.date is None and _kind(SHEETS_BY_NAME[s.key], name) in _DATED:
-                ctx.date = book_style

@@ -8,6 +8,7 @@ value was mapped to and by what.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from compliance.input import cells, values
@@ -27,7 +28,7 @@ class Read:
 
 
 def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency: str | None = None) -> Read:
-    """`ctx` is the column's interpret.ColumnContext (None for hand-built sheets); `currency` the row's currency
+    """`ctx` is the column's conventions.ColumnContext (None for hand-built sheets); `currency` the row's currency
     column as written. Raises CellError for a cell that cannot be read or stays ambiguous."""
     kind = spec.kind
     if kind is Kind.CHOICE:
@@ -35,7 +36,9 @@ def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency
     if kind is Kind.YESNO:
         if ctx is not None and ctx.values and (code := _mapped(v, ctx.values)) is not None:
             return Read(code == "yes", None, (code, "mapping", None))
-        got = values.read_yes_no(v)
+        got, error = _cached_yes_no(v) if _hashable(v) else (values.read_yes_no(v), None)
+        if error is not None:
+            raise CellError(error)
         if got is None:
             return Read(None)
         flag, how = got
@@ -84,6 +87,28 @@ def _amount(v: object, ctx: Any, currency: str | None) -> Read:
     return Read(r.value, r.note, currency=only)
 
 
+@lru_cache(maxsize=65536)
+def _cached_choice(v: object, sheet: str, column: str) -> tuple[values.ChoiceReading | None, str | None]:
+    """Records repeat a few spellings thousands of times: each is read once (and refused once)."""
+    try:
+        return values.read_choice(v, sheet, column), None
+    except CellError as e:
+        return None, e.reason
+
+
+@lru_cache(maxsize=4096)
+def _cached_yes_no(v: object) -> tuple[tuple[bool, values.ChoiceReading] | None, str | None]:
+    try:
+        return values.read_yes_no(v), None
+    except CellError as e:
+        return None, e.reason
+
+
+def _hashable(v: object) -> bool:
+    # Only text is cached: 1, 1.0 and True are equal keys to a cache but not the same cell.
+    return isinstance(v, str)
+
+
 def _mapped(v: object, table: dict[str, str]) -> str | None:
     text = cells.parse_text(v)
     if text is None:
@@ -97,7 +122,10 @@ def _choice(v: object, spec: ColumnSpec, sheet: str, ctx: Any) -> Read:
             raise CellError(f"the mapping file maps {cells.parse_text(v)!r} to {code!r}, which is not one of "
                             f"{', '.join(spec.choices)}")
         return Read(code, None, (code, "mapping", None))
-    got = values.read_choice(v, sheet, spec.name)
+    got, error = _cached_choice(v, sheet, spec.name) if _hashable(v) else (values.read_choice(v, sheet, spec.name),
+                                                                          None)
+    if error is not None:
+        raise CellError(error)
     if got is None:
         return Read(None)
     return Read(got.code, None, None if got.how == "code" else (got.code, got.how, got.matched))
