@@ -244,20 +244,30 @@ def _rows(g: Grid, spec: SheetSpec, columns: list[Column], first: int,
     rows: list[RawRow] = []
     skipped: list[SkippedRow] = []
     blank = 0
+    places = [(c.key, c.index - col0) for c in columns]
     for i in range(first, len(g.cells)):
         cells = g.cells[i]
         number = row0 + i + 1
-        values = {c.key: _clean(cells[c.index - col0]) if c.index - col0 < len(cells) else None for c in columns}
-        for c in columns:
-            if (text := g.errors.get((number - 1, c.index))) is not None:
-                values[c.key] = text
+        width = len(cells)
+        values = {}
+        for key, at in places:
+            v = cells[at] if at < width else None
+            if type(v) is str:
+                v = v.strip() or None
+            values[key] = v
+        if g.errors:
+            for c in columns:
+                if (text := g.errors.get((number - 1, c.index))) is not None:
+                    values[c.key] = text
         if all(v is None for v in values.values()):
             blank += 1
             continue
         if number - 1 in g.totals_rows:
             skipped.append(SkippedRow(row=number, reason="is the totals row of an Excel table"))
             continue
-        if looks_like_totals_row(cells, ids, amounts):
+        # An id with a digit in it is a record's, never a totals label: most rows need no closer look.
+        if not any(isinstance(cells[j], str) and any(ch.isdigit() for ch in cells[j]) for j in ids if j < width) \
+                and looks_like_totals_row(cells, ids, amounts):
             skipped.append(SkippedRow(row=number, reason="is a totals row"))
             continue
         rows.append(RawRow(number, values))

@@ -7,9 +7,9 @@ value was mapped to and by what.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from compliance.input import cells, values
 from compliance.input.cells import CellError
@@ -19,8 +19,7 @@ from compliance.input.sheets import ColumnSpec, Kind
 CURRENCY_OF = {"first_month_earnings": "earnings_currency"}
 
 
-@dataclass(frozen=True)
-class Read:
+class Read(NamedTuple):  # a tuple, not a dataclass: one is made per cell, a million per big workbook
     value: Any
     note: str | None = None
     mapped: tuple[str, str, str | None] | None = None  # (code, how, matched vocabulary entry)
@@ -31,6 +30,12 @@ def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency
     """`ctx` is the column's conventions.ColumnContext (None for hand-built sheets); `currency` the row's currency
     column as written. Raises CellError for a cell that cannot be read or stays ambiguous."""
     kind = spec.kind
+    if kind is Kind.ID or kind is Kind.REF:
+        return Read(cells.parse_id(v))
+    if kind is Kind.TEXT:
+        return Read(cells.parse_text(v))
+    if kind is Kind.DATE and type(v) is dt.date and 1900 <= v.year <= 2100 and (ctx is None or not ctx.calendar):
+        return Read(v)  # a real date cell, the common case: nothing to decide
     if kind is Kind.CHOICE:
         return _choice(v, spec, sheet, ctx)
     if kind is Kind.YESNO:

@@ -135,9 +135,10 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
                    if c.name not in present and not c.absent_is_blank and not _stands_in(c, present))
     own_ids = ids.setdefault(spec.name, {})
     logs = {c.name: ColumnLog() for c in columns}
+    plan = _plan(spec, columns, raw, logs)
     out: list[models.Record] = []
     for row in raw.rows:
-        values, row_problems, rejected = _parse_row(spec, columns, row, ids, raw, logs)
+        values, row_problems, rejected = _parse_row(spec, plan, row, ids)
         unread = absent + tuple((p.column, p.value or "") for p in row_problems
                                 if p.action is Action.VALUE_IGNORED and p.column)
         if unread:
@@ -181,35 +182,60 @@ def _log(log: ColumnLog, raw_value: object, got: Read) -> None:
         log.values[(" ".join(str(raw_value).split()), code, how, matched)] += 1
 
 
-def _parse_row(spec: SheetSpec, columns: list[ColumnSpec], row: RawRow, ids: dict[str, dict[str, int]],
-               raw: RawSheet, logs: dict[str, ColumnLog]) -> tuple[dict[str, Any], list[InputProblem], bool]:
+@dataclass(frozen=True)
+class _Col:
+    """What reading one column needs, looked up once per sheet instead of once per cell."""
+
+    spec: ColumnSpec
+    ctx: Any
+    log: ColumnLog
+    currency: str | None  # the row's currency column, for an amount
+    checks_ref: bool
+
+
+def _plan(spec: SheetSpec, columns: list[ColumnSpec], raw: RawSheet, logs: dict[str, ColumnLog]) -> list[_Col]:
+    return [_Col(c, raw.context.get(c.name), logs[c.name],
+                 CURRENCY_OF.get(c.name, "currency") if c.kind is Kind.AMOUNT else None,
+                 c.kind is Kind.REF and bool(c.refers_to) and c.refers_to != spec.name) for c in columns]
+
+
+def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
+               ids: dict[str, dict[str, int]]) -> tuple[dict[str, Any], list[InputProblem], bool]:
     values: dict[str, Any] = {}
     problems: list[InputProblem] = []
     rejected = False
-    for col in columns:
-        raw_value = row.values.get(col.name)
-        ctx = raw.context.get(col.name)
-        log = logs[col.name]
-        currency = row.values.get(CURRENCY_OF.get(col.name, "currency")) if col.kind is Kind.AMOUNT else None
+    cells = row.values
+    for p in plan:
+        col = p.spec
+        raw_value = cells.get(col.name)
+        if raw_value is None:  # blank: nothing to read
+            if col.required_value:
+                problems.append(_problem(spec, row, col.name, None, ProblemType.MISSING_VALUE, Action.ROW_REJECTED,
+                                         f"{col.name} is blank"))
+                rejected = True
+            continue
+        currency = cells.get(p.currency) if p.currency else None
         try:
-            got = read_cell(raw_value, col, spec.name, ctx, currency if isinstance(currency, str) else None)
+            got = read_cell(raw_value, col, spec.name, p.ctx, currency if isinstance(currency, str) else None)
         except CellError as e:
             action = Action.ROW_REJECTED if col.required_value else Action.VALUE_IGNORED
             problems.append(_problem(spec, row, col.name, raw_value, ProblemType.BAD_VALUE, action, str(e)))
             rejected |= col.required_value
-            if raw_value is not None:
-                log.refused += 1
+            p.log.refused += 1
             continue
         value = got.value
         if value is not None:
-            _log(log, raw_value, got)
-        if ctx is not None and row.number in ctx.conflicts:
+            if got.note is None and got.mapped is None:
+                p.log.as_written += 1
+            else:
+                _log(p.log, raw_value, got)
+        if p.ctx is not None and p.ctx.conflicts and row.number in p.ctx.conflicts:
             problems.append(_problem(spec, row, col.name, raw_value, ProblemType.INCONSISTENT, Action.NOTICE,
                                      "this cell proves another convention than the rest of its column (read by "
                                      "itself; cells that fit both are refused)"))
-        if got.currency and not _filled(row, CURRENCY_OF.get(col.name, "currency")):
-            values.setdefault(CURRENCY_OF.get(col.name, "currency"), got.currency)
-            logs[col.name].notes[f"currency {got.currency} taken from the amount or its header"] += 1
+        if got.currency and p.currency and not _filled(row, p.currency):
+            values.setdefault(p.currency, got.currency)
+            p.log.notes[f"currency {got.currency} taken from the amount or its header"] += 1
         if col.kind is Kind.PERIOD:
             if value is not None:
                 values.setdefault("period_start", value[0])
@@ -221,8 +247,7 @@ def _parse_row(spec: SheetSpec, columns: list[ColumnSpec], row: RawRow, ids: dic
                                          f"{col.name} is blank"))
                 rejected = True
             continue
-        if (col.kind is Kind.REF and col.refers_to and col.refers_to != spec.name
-                and value not in ids.get(col.refers_to, {})):
+        if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
             problem = _unknown_reference(spec, row, col, value)
             problems.append(problem)
             if problem.action is Action.ROW_REJECTED:
