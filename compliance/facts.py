@@ -45,7 +45,7 @@ T, C, N, D, Y = FieldType.TEXT, FieldType.CHOICE, FieldType.NUMBER, FieldType.DA
 _COLUMN_TYPES = {
     sheets.Kind.ID: T, sheets.Kind.REF: T, sheets.Kind.TEXT: T, sheets.Kind.DATE: D,
     sheets.Kind.AMOUNT: N, sheets.Kind.NUMBER: N, sheets.Kind.YESNO: Y, sheets.Kind.CHOICE: C,
-    sheets.Kind.LIST: T,
+    sheets.Kind.LIST: T, sheets.Kind.CURRENCY: T,
 }
 
 

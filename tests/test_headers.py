@@ -321,6 +321,88 @@ def test_chinese_nepali_and_bengali_names_are_synonyms(text, sheet, field):
     assert _match(text, sheet).field == field
 
 
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    # an identifier in any of its forms: ID, No., #, code, ref; 编号, 号码, 代码, 号
+    ("Main agency code", "agencies", "parent_agency_id"), ("Parent agency ref", "agencies", "parent_agency_id"),
+    ("Collecting agency ID", "fees", "agency_id"), ("Client No.", "complaints", "worker_id"),
+    ("EmployeeID", "wage_payments", "worker_id"), ("Kafeel No.", "employers", "employer_id"),
+    ("员工号码", "fees", "worker_id"), ("劳务人员编号", "contracts", "worker_id"),
+    ("上级机构代码", "agencies", "parent_agency_id"),
+    ("收费中介编号", "fees", "agency_id"), ("用工单位编号", "workers", "employer_id"),
+    # dates with and without "date", "of", "on"; 日期 and 时间
+    ("Licence effective from", "agencies", "licence_valid_from"), ("许可证签发日期", "agencies", "licence_valid_from"),
+    ("Valid up to", "agencies", "licence_valid_to"), ("Date of registration", "workers", "recruited_on"),
+    ("招募日期", "workers", "recruited_on"), ("派遣日期", "workers", "departed_on"),
+    ("出境时间", "workers", "departed_on"),
+    ("付款时间", "fees", "paid_on"), ("Pay period start date", "wage_payments", "period_start"),
+    ("计薪周期结束", "wage_payments", "period_end"), ("Date case opened", "complaints", "received_on"),
+    # rates and qualifiers in other word orders
+    ("Weekly working hours", "contracts", "hours_per_week"), ("Work hrs / week", "contracts", "hours_per_week"),
+    ("Days off / week", "contracts", "rest_days_per_week"), ("Weekly holiday", "contracts", "rest_days_per_week"),
+    ("周休天数", "contracts", "rest_days_per_week"), ("Wage currency", "contracts", "currency"),
+    ("Salary currency", "wage_payments", "currency"), ("Employer as per contract", "contracts", "employer_name"),
+    ("合同雇主名称", "contracts", "employer_name"), ("Return airfare borne by", "contracts", "repatriation_paid_by"),
+    ("回国机票由谁支付", "contracts", "repatriation_paid_by"), ("1st month salary", "workers", "first_month_earnings"),
+    ("Refunded to worker", "fees", "reimbursed_amount"), ("已退回金额", "fees", "reimbursed_amount"),
+    ("证件由谁保管", "documents", "held_by"), ("Deploying agency", "workers", "agency_id"),
+    ("被投诉中介", "complaints", "agency_id"), ("Tanggal lahir", "workers", "date_of_birth"),
+])
+def test_families_of_names_are_synonyms_in_their_own_sheet(text, sheet, field):
+    m = _match(text, sheet)
+    assert (m.field, m.how) == (field, "synonym")
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("No-fee clause in recruitment agreement", "employers", "recruiter_contract_bans_fees"),
+    ("Service agreement prohibits fees", "employers", "recruiter_contract_bans_fees"),
+    ("Employer pays principle", "employers", "recruiter_contract_bans_fees"),
+    ("禁止向工人收取费用", "employers", "recruiter_contract_bans_fees"),
+    ("Attested by embassy", "contracts", "verified_by_authority"),
+    ("Approved by authority", "contracts", "verified_by_authority"),
+    ("经主管部门批准", "contracts", "verified_by_authority"),
+    ("Vacancy advertised", "contracts", "advertised"), ("是否刊登广告", "contracts", "advertised"),
+    ("Ad says no fees", "contracts", "says_no_fees"), ("Advertised as free", "contracts", "says_no_fees"),
+    ("广告声明免费", "contracts", "says_no_fees"),
+    ("License # in advert", "contracts", "licence_number_shown"),
+    ("广告注明许可证号", "contracts", "licence_number_shown"),
+    ("Signed by worker in person", "contracts", "signed_by_worker"), ("工人亲笔签名", "contracts", "signed_by_worker"),
+    ("Cost breakdown provided", "fees", "itemised"), ("分项列明", "fees", "itemised"),
+    ("Disclosed before signing", "fees", "disclosed_before_acceptance"),
+    ("签约前告知", "fees", "disclosed_before_acceptance"), ("Official receipt issued", "fees", "receipt"),
+    ("Worker's permission", "documents", "worker_consent"), ("是否征得工人同意", "documents", "worker_consent"),
+    ("Given back when requested", "documents", "returned_on_request"),
+    ("能否随时取回", "documents", "returned_on_request"), ("证件是否被篡改", "documents", "tampered"),
+    ("Interpreter provided", "complaints", "in_worker_language"),
+    ("Available in the worker's language", "complaints", "in_worker_language"),
+    ("是否提供翻译", "complaints", "in_worker_language"), ("Allegation substantiated", "complaints", "substantiated"),
+    ("经查属实", "complaints", "substantiated"), ("Faced retaliation", "complaints", "retaliation_reported"),
+    ("是否受到报复", "complaints", "retaliation_reported"),
+    ("Deduction authorised", "wage_payments", "deduction_consent"),
+    ("扣款是否经工人同意", "wage_payments", "deduction_consent"),
+])
+def test_yes_no_questions_are_recognised_by_their_key_nouns_and_verbs(text, sheet, field):
+    m = _match(text, sheet)
+    assert (m.field, m.how) == (field, "synonym")
+
+
+@pytest.mark.parametrize(("text", "sheet"), [
+    ("Employer", "workers"),  # the employer's name or its ID?
+    ("Sponsor", "workers"),
+    ("Collected by (agency)", "fees"),  # the bracket is a qualifier: "Collected by" may be a clerk or the agency
+    ("Collecting agency", "fees"),  # an agency's name or ID; one typo away from "Collecting agency ID"
+    ("收费中介", "fees"),
+    ("Licence No.", "contracts"),  # the number itself, not whether an advert shows it
+    ("Free of cost", "contracts"),  # free accommodation? free food? a job free of fees?
+    ("借款方", "fees"),  # the lender, or the borrower
+    ("Mother tongue", "complaints"),  # the language, not whether the channel could be used in it
+    ("要求归还", "documents"),  # the worker asked; whether it was returned is not said
+    ("Respondent", "complaints"),  # the agency or the employer
+])
+def test_a_name_that_could_mean_two_things_stays_unmatched(text, sheet):
+    m = _match(text, sheet)
+    assert (m.field, m.how) == (None, "none")
+
+
 @pytest.mark.parametrize(("us", "uk", "sheet"), [
     ("License valid to", "Licence valid to", "agencies"),
     ("Labor ID", "Labour ID", "workers"),

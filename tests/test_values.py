@@ -273,6 +273,27 @@ EXAMPLES = [
     ("documents", "worker_consent", "TRUE", "yes", "synonym"),
     ("wage_payments", "deduction_consent", "书面同意", "written", "synonym"),
     ("wage_payments", "deduction_consent", "writen", "written", "fuzzy"),
+    # families: a request asked, applied or requested for; a refusal only when written in full
+    ("events", "event", "Asked for transfer", "employer_change_requested", "synonym"),
+    ("events", "event", "Worker applied for transfer to new sponsor", "employer_change_requested", "keyword"),
+    ("events", "event", "申请更换雇主", "employer_change_requested", "synonym"),
+    ("events", "event", "Transfer request rejected", "employer_change_refused", "synonym"),
+    ("agencies", "role", "Receiving agent", "employer_agent", "synonym"),
+    ("agencies", "role", "Calo", "sub_agent", "synonym"),
+    ("agencies", "role", "Main agency", "recruiter", "synonym"),
+    ("contracts", "stage", "Contract at destination", "destination", "synonym"),
+    ("contracts", "stage", "Promised by agent", "offer", "keyword"),
+    ("contracts", "stage", "Signed prior to departure", "pre_departure", "keyword"),
+    ("fees", "category", "Visa processing fee", "visa", "synonym"),
+    ("fees", "category", "Caution money", "deposit", "synonym"),
+    ("documents", "tampered", "In good condition", "none", "synonym"),
+    ("documents", "tampered", "未篡改", "none", "synonym"),
+    ("complaints", "status", "Completed", "resolved", "synonym"),
+    ("complaints", "status", "Under mediation", "open", "synonym"),
+    ("complaints", "subject", "Salary not paid", "wages", "synonym"),
+    ("complaints", "subject", "Abuse (verbal)", "harassment", "synonym"),
+    ("complaints", "channel", "Complaint to labour ministry", "inspectorate", "keyword"),
+    ("wage_payments", "paid_to", "Own bank account", "worker", "synonym"),
 ]
 
 
@@ -331,6 +352,13 @@ REFUSALS = [
     ("wage_payments", "deduction_reason", "Absence", "may or may not be a fine"),
     ("complaints", "channel", "NA", "N/A may mean not applicable, or no"),
     ("complaints", "channel", "-", "holds no word, number or mark"),
+    # "rejected" and 拒 are words of refusal: such a cell is read only as an exact spelling
+    ("events", "event", "Transfer request rejected by sponsor", "contains a negation ('rejected')"),
+    ("events", "event", "拒绝更换雇主的申请", "contains a negation ('拒')"),
+    ("complaints", "status", "Rejected by labour office", "contains a negation ('rejected')"),
+    ("agencies", "role", "Partner agency", "not an accepted value"),  # partner at home, or abroad?
+    ("agencies", "role", "Employment agency", "not an accepted value"),  # the destination agency in Hong Kong
+    ("contracts", "stage", "Demand letter", "not an accepted value"),
 ]
 
 

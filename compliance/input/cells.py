@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from compliance.input.formats import (
@@ -288,6 +289,29 @@ def parse_period(v: object) -> tuple[dt.date, dt.date] | None:
 # ---------------------------------------------------------------------------------------------- numbers
 
 
+@lru_cache(maxsize=4096)
+def _currency_text(text: str) -> Reading:
+    codes = currency_candidates(text)
+    if len(codes) == 1:
+        return Reading(codes[0], None if text == codes[0] else text)  # the note is the spelling read
+    if codes:
+        raise CellError(f"{text!r} can mean {', '.join(codes)}: write the ISO code (e.g. {codes[0]})")
+    if len(text) == 3 and text.isascii() and text.isalpha():
+        return Reading(text.upper())  # an ISO code the table does not list is kept as written
+    raise CellError(f"not a currency: {text!r} (write the ISO code, e.g. NPR, QAR, USD)")
+
+
+def read_currency(v: object) -> Reading:
+    """A currency column's cell: "NPR", "npr", "Nepali rupees", "QR", "৳" -> the ISO code (note: the spelling);
+    "Rs" (four currencies) is refused."""
+    text = parse_text(v)
+    return Reading(None) if text is None else _currency_text(" ".join(text.split()))
+
+
+def parse_currency(v: object) -> str | None:
+    return read_currency(v).value  # type: ignore[return-value]
+
+
 def currency_codes(text: str) -> tuple[str, ...]:
     """The ISO codes a currency cell can mean: "NPR", "Rs", "रु", "Nepali rupees", "QR" ...; () when unknown."""
     return currency_candidates(text) if isinstance(text, str) else ()
@@ -427,6 +451,7 @@ _PARSERS: dict[Kind, Callable[[object], object]] = {
     Kind.NUMBER: parse_number,
     Kind.YESNO: parse_yes_no,
     Kind.LIST: parse_list,
+    Kind.CURRENCY: parse_currency,
     Kind.PERIOD: parse_period,
 }
 

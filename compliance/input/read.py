@@ -36,6 +36,8 @@ def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency
         return Read(cells.parse_text(v))
     if kind is Kind.DATE and type(v) is dt.date and 1900 <= v.year <= 2100 and (ctx is None or not ctx.calendar):
         return Read(v)  # a real date cell, the common case: nothing to decide
+    if kind is Kind.CURRENCY:
+        return _currency(v)
     if kind is Kind.CHOICE:
         return _choice(v, spec, sheet, ctx)
     if kind is Kind.YESNO:
@@ -71,8 +73,22 @@ def _scaled(r: Read, ctx: Any) -> Read:
     return Read(r.value * ctx.scale, f"{r.note}; {note}" if r.note else note, r.mapped, r.currency)
 
 
+def _currency(v: object) -> Read:
+    r = cells.read_currency(v)
+    return Read(r.value) if r.note is None else Read(r.value, None, (r.value, "synonym", r.note))
+
+
+def _row_currencies(currency: str | None) -> set[str]:
+    """The codes the row's currency cell can mean ("Rs" is four), as the currency column is read."""
+    text = (currency or "").strip()
+    if not text:
+        return set()
+    return set(cells.currency_codes(text)) or {text.upper()}
+
+
 def _amount(v: object, ctx: Any, currency: str | None) -> Read:
-    row_currency = (currency or "").strip().upper() or None
+    row_codes = _row_currencies(currency)
+    row_currency = next(iter(row_codes)) if len(row_codes) == 1 else None
     hint = ctx.hint_currency if ctx is not None else None
     r = cells.read_amount(v, ctx.number if ctx else None, row_currency or hint)
     named = set(r.currencies)
@@ -82,10 +98,10 @@ def _amount(v: object, ctx: Any, currency: str | None) -> Read:
             raise CellError(f"{str(v).strip()!r} names another currency than the column header ({hint})")
     if not named:
         return Read(r.value, r.note)
-    if row_currency is not None:
-        if row_currency not in named:
+    if row_codes:
+        if not row_codes & named:
             raise CellError(f"{str(v).strip()!r} is in {' or '.join(sorted(named))}, but the currency column says "
-                            f"{row_currency}")
+                            f"{currency.strip() if currency else ''}")
         return Read(r.value, r.note)
     # The row's currency is blank: the cell or its header says it, when it can mean only one currency.
     only = next(iter(named)) if len(named) == 1 else None

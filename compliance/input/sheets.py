@@ -24,6 +24,7 @@ class Kind(StrEnum):
     CHOICE = "choice"  # one of ColumnSpec.choices (synonyms allowed)
     LIST = "list"  # several values, comma separated (languages)
     PERIOD = "period"  # a pay month in one cell ("2024-05", "May 2024"): read as its first and last day
+    CURRENCY = "currency"  # an ISO 4217 code; "Rs", "Nepali rupees", "QR", "৳" are read through vocab/currencies.yaml
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                required_column=True, example="2024-05-20"),
             _c("first_month_earnings", Kind.AMOUNT, "Gross earnings in the first month of work.",
                example="1200"),
-            _c("earnings_currency", Kind.TEXT, "Currency of first_month_earnings (ISO code).", example="QAR"),
+            _c("earnings_currency", Kind.CURRENCY, "Currency of first_month_earnings (ISO code).", example="QAR"),
             _c("orientation_on", Kind.DATE, "Date the worker was given written pre-departure information (rights, "
                "working and living conditions, how to complain) in a language they understand; blank if there is "
                "no record.", example="2024-05-10"),
@@ -226,7 +227,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("copy_given_to_worker", Kind.YESNO, "Did the worker receive a copy?", example="yes"),
             _c("job_title", Kind.TEXT, "Job title or type of work.", example="mason"),
             _c("monthly_wage", Kind.AMOUNT, "Monthly wage.", example="1200"),
-            _c("currency", Kind.TEXT, "Currency of monthly_wage (ISO code).", example="QAR"),
+            _c("currency", Kind.CURRENCY, "Currency of monthly_wage (ISO code).", example="QAR"),
             _c("hours_per_week", Kind.NUMBER, "Normal hours of work per week.", example="48"),
             _c("rest_days_per_week", Kind.NUMBER, "Rest days per week.", example="1"),
             _c("duration_months", Kind.NUMBER, "Contract duration in months.", example="24"),
@@ -267,7 +268,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("category", Kind.CHOICE, "What the payment was for (ILO 2019 Definition categories).",
                choices=FEE_CATEGORIES, synonyms=FEE_SYNONYMS, required_column=True, example="medical"),
             _c("amount", Kind.AMOUNT, "Amount paid.", required_column=True, example="15000"),
-            _c("currency", Kind.TEXT, "Currency of the amount (ISO code).", required_column=True,
+            _c("currency", Kind.CURRENCY, "Currency of the amount (ISO code).", required_column=True,
                example="NPR"),
             _c("paid_by", Kind.CHOICE, "Who bore the cost: worker, employer, agency or other.",
                choices=PAYERS, required_column=True,
@@ -357,7 +358,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("remedy_paid", Kind.AMOUNT, "Money actually paid to the worker so far; blank means none.",
                absent_is_blank=True,
                example="15000"),
-            _c("currency", Kind.TEXT, "Currency of cost_to_worker, remedy_due and remedy_paid (ISO code).",
+            _c("currency", Kind.CURRENCY, "Currency of cost_to_worker, remedy_due and remedy_paid (ISO code).",
                example="NPR"),
         ),
     ),
@@ -389,7 +390,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("deduction_consent", Kind.CHOICE, "Did the worker agree to the deductions: yes (orally), no, "
                "written.", choices=CONSENT, synonyms=_CONSENT_SYNONYMS, example="written"),
             _c("net", Kind.AMOUNT, "Amount actually paid out.", example="1100"),
-            _c("currency", Kind.TEXT, "Currency of the amounts (ISO code).", required_column=True, example="QAR"),
+            _c("currency", Kind.CURRENCY, "Currency of the amounts (ISO code).", required_column=True, example="QAR"),
             _c("paid_to", Kind.CHOICE, "Who received the money: worker, employer, agency, family or other.",
                choices=WAGE_RECIPIENTS, synonyms={"self": "worker", "worker_account": "worker",
                                                    "recruiter": "agency"}, example="worker"),
@@ -417,7 +418,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                example="resignation_refused"),
             _c("amount", Kind.AMOUNT, "Money involved: the penalty charged, or the cost of the journey home.",
                example="500"),
-            _c("currency", Kind.TEXT, "Currency of amount (ISO code).", example="QAR"),
+            _c("currency", Kind.CURRENCY, "Currency of amount (ISO code).", example="QAR"),
             _c("paid_by", Kind.CHOICE, "For repatriated: who paid the journey home (worker, employer, agency, "
                "other).", choices=PAYERS, example="employer"),
             _c("notes", Kind.TEXT, "What happened, in a few words.", example="asked to leave; refused"),
