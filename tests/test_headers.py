@@ -386,11 +386,10 @@ def test_yes_no_questions_are_recognised_by_their_key_nouns_and_verbs(text, shee
 
 
 @pytest.mark.parametrize(("text", "sheet"), [
-    ("Employer", "workers"),  # the employer's name or its ID?
+    ("Collected by", "fees"),  # a clerk or the agency?
+    ("Employer", "workers"),  # also the usual group label over "ID" and "Name" of a two-row header
     ("Sponsor", "workers"),
-    ("Collected by (agency)", "fees"),  # the bracket is a qualifier: "Collected by" may be a clerk or the agency
-    ("Collecting agency", "fees"),  # an agency's name or ID; one typo away from "Collecting agency ID"
-    ("收费中介", "fees"),
+    ("Agency", "workers"),
     ("Licence No.", "contracts"),  # the number itself, not whether an advert shows it
     ("Free of cost", "contracts"),  # free accommodation? free food? a job free of fees?
     ("借款方", "fees"),  # the lender, or the borrower
@@ -544,3 +543,13 @@ def test_header_rows_given_by_a_person_are_read_as_given():
     assert headers.header_from_rows(grid, [1]).cells[2].hint == ("currency", "NPR")
     with pytest.raises(ValueError, match="one or two rows"):
         headers.header_from_rows(grid, [1, 0])
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("Recruiting agency", "workers", "agency_id"),  # an id, or a name the validator reads as that agency's id
+    ("Collecting agency", "fees", "agency_id"),
+    ("收费中介", "fees", "agency_id"),
+    ("Collected by (agency)", "fees", "agency_id"),  # the bracket joined: "collected by agency"
+])
+def test_an_organisation_named_where_its_id_belongs_is_read_as_the_reference(text, sheet, field):
+    assert _match(text, sheet).field == field

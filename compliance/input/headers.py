@@ -23,6 +23,8 @@ from compliance.input.header_names import (
     Hint,
     _cell_text,
     _looks_like_data,
+    _norm,
+    _text,
     _vocab,
     _words,
     split_header,
@@ -97,6 +99,19 @@ def _lookup(name: str, sheet: str) -> _Hit:
     return _fuzzy(name, v.columns[sheet], {n for table in v.columns.values() for n in table})
 
 
+def _lookup_cell(cell: HeaderCell, sheet: str) -> _Hit:
+    """A bracket that is no hint is a qualifier ("Name (as in passport)"), unless the name without it means
+    nothing and with it means a column: "Collected by (agency)" is "collected by agency"."""
+    hit = _lookup(cell.name, sheet)
+    if hit.field is None and ("(" in cell.text or "[" in cell.text) and cell.hint is None:
+        joined = _norm(re.sub(r"[()\[\]]", " ", cell.text), _text())
+        if joined != cell.name:
+            alt = _lookup(joined, sheet)
+            if alt.how in ("exact", "synonym"):
+                return alt
+    return hit
+
+
 def _known(name: str) -> bool:
     v = _vocab()
     return any(name in table for table in v.columns.values()) or any(name in o for o in v.others.values())
@@ -139,7 +154,7 @@ def _candidates(name: str, sheet: str, n: int = 3) -> tuple[tuple[str, float], .
 
 def match_columns(header: HeaderRow, sheet: str) -> list[ColumnMatch]:
     """Each header cell to at most one column of `sheet`, each column used once (the best match wins)."""
-    hits = [_lookup(cell.name, sheet) for cell in header.cells]
+    hits = [_lookup_cell(cell, sheet) for cell in header.cells]
     winner: dict[str, int] = {}
     for i, hit in enumerate(hits):
         j = winner.get(hit.field) if hit.field else None
@@ -157,7 +172,7 @@ def duplicate_columns(header: HeaderRow, sheet: str) -> list[tuple[str, HeaderCe
     first: dict[str, tuple[HeaderCell, str]] = {}
     out = []
     for cell in header.cells:
-        hit = _lookup(cell.name, sheet)
+        hit = _lookup_cell(cell, sheet)
         if hit.field is None or hit.how not in ("exact", "synonym"):
             continue
         if hit.field in first:

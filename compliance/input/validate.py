@@ -160,6 +160,9 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
                 out.append(record)
                 if spec.key is not None:
                     own_ids[values[spec.key]] = row.number
+                    if spec.name in _BY_NAME and values.get("name"):
+                        ids.setdefault(f"{spec.name}:names", {}).setdefault(_name_key(values["name"]), []).append(
+                            values[spec.key])  # type: ignore[attr-defined]
         problems.extend(_consistency(spec, row, values) if not rejected else [])
         problems.extend(row_problems)
     return out, logs
@@ -248,6 +251,11 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
                 rejected = True
             continue
         if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
+            if (named := _by_name(col.refers_to or "", value, ids)) is not None:
+                p.log.interpreted += 1
+                p.log.values[(" ".join(str(raw_value).split()), named, "name", None)] += 1
+                values[col.name] = named
+                continue
             problem = _unknown_reference(spec, row, col, value)
             problems.append(problem)
             if problem.action is Action.ROW_REJECTED:
@@ -255,6 +263,23 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
                 continue
         values[col.name] = value
     return values, problems, rejected
+
+
+# Ledgers name the agency or employer where the contract wants its id ("Himal Overseas" for AG-01): a name that is
+# the name of exactly one row of that sheet is read as its id, and listed in the interpretations. Workers are not
+# looked up by name: two workers share a name too often.
+_BY_NAME = ("agencies", "employers")
+
+
+def _name_key(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def _by_name(sheet: str, value: str, ids: dict[str, Any]) -> str | None:
+    if sheet not in _BY_NAME:
+        return None
+    found = ids.get(f"{sheet}:names", {}).get(_name_key(value), [])
+    return found[0] if len(found) == 1 else None
 
 
 def _unknown_reference(spec: SheetSpec, row: RawRow, col: ColumnSpec, value: str) -> InputProblem:

@@ -259,7 +259,10 @@ VARIANTS: list[Variant] = [
             _xlsx(_extra_columns)),
     Variant("blank-rows-between", "a blank row after every 5 records in every sheet", _xlsx(_blank_rows)),
     Variant("english-agency-headers", "the agency system's own English column names in every sheet",
-            _xlsx(_english_headers)),
+            _xlsx(_english_headers),
+            weak="workers 'Employer' is deliberately not read as employer_id (it is also the usual group label above "
+                 "'ID' and 'Name' of a two-row header): it must be reported, and the findings needing the employer "
+                 "become insufficient evidence; every other header of this variant is read"),
     Variant("chinese-headers", "Chinese column names in every sheet", _xlsx(_chinese_headers)),
     Variant("us-spelling-and-noise-headers", "US spellings (License, Itemized) and case/spacing/hyphen noise",
             _xlsx(_noisy_headers)),
