@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from compliance import yamlfile
 from compliance.conditions import ORDER_OPS, AnyOf, Condition, ConditionError, FieldRef, Test, parse_test
 from compliance.facts import ANCHOR, SCHEMA, FieldType
 
@@ -260,23 +261,9 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
 
 def read_yaml(file: Path) -> Any:
     try:
-        return yaml.load(file.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        return yamlfile.load(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise RulesetError(f"{file.name}: not valid YAML: {str(e).splitlines()[0]}") from None
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """Reject duplicate keys: YAML would silently keep the last one (a rule would lose a condition)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}' (line {key_node.start_mark.line + 1})")
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
 
 
 def _validate(model: type[BaseModel], data: Any, file: Path, rule: str | None) -> Any:

@@ -207,7 +207,7 @@ def test_words_that_are_not_currencies_have_no_codes(word):
         ("NPR:\n  minor_units: two\n", "entry 'NPR': minor_units must be a whole number"),
         ("NPR:\n  minor_units: 2\n  symbols: [Rs]\n", "entry 'NPR': expected 'minor_units'"),
         ("NPR:\n  minor_units: 2\n  written: [Rs, '']\n", "entry 'NPR': 'written' must be a list"),
-        ("NPR:\n  minor_units: 2\nNPR:\n  minor_units: 3\n", "'NPR' is defined twice"),
+        ("NPR:\n  minor_units: 2\nNPR:\n  minor_units: 3\n", "duplicate key 'NPR'"),
         ("[1, 2]\n", "expected a mapping"),
     ],
 )

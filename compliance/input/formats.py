@@ -18,9 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar
 
 import yaml
+
+from compliance import yamlfile
 
 Decimal = Literal[".", ","]
 ARTICLE = {"amount": "an amount", "number": "a number"}
@@ -335,16 +337,6 @@ class VocabError(ValueError):
     """A vocabulary file that cannot be used; str() names the file and the entry."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """YAML keeps the last of two equal keys silently; a currency defined twice must be an error."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]  # type: ignore[no-untyped-call]
-        if dup := next((k for i, k in enumerate(keys) if k in keys[:i]), None):
-            raise VocabError(f"{dup!r} is defined twice")
-        return super().construct_mapping(node, deep=deep)
-
-
 def currency_key(text: str) -> str:
     """How a currency spelling is compared: NFKC, case-folded, single spaces, no trailing dot ("Rs." = "rs")."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).rstrip(".").strip()
@@ -373,7 +365,7 @@ def _entry(code: object, body: object, file: str) -> tuple[str, int, list[str]]:
 def read_currency_table(path: Path) -> CurrencyTable:
     """Load and check a currency table; a bad entry raises VocabError naming the file and the entry."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        data = yamlfile.load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, VocabError) as e:
         raise VocabError(f"{path.name}: not a usable YAML mapping: {str(e).splitlines()[0]}") from None
     if not isinstance(data, dict) or not data:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from compliance import yamlfile
 from compliance.input.sheets import SHEETS, SHEETS_BY_NAME
 
 VOCAB_DIR = Path(__file__).parent / "vocab" / "headers"
@@ -53,7 +54,7 @@ class _Vocab:
 
 def _yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise HeaderVocabError(f"{path.name}: cannot be read ({exc})") from None
     if not isinstance(data, dict):

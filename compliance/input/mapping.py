@@ -25,6 +25,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from compliance import yamlfile
 from compliance.input import formats, headers
 from compliance.input.sheets import SHEETS_BY_NAME, Kind
 
@@ -167,7 +168,7 @@ def load_mapping(path: Path) -> Mapping:
         raise MappingError(f"cannot read the mapping file {path}: {e.strerror or e}") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yamlfile.load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""

@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from rapidfuzz import fuzz
 
+from compliance import yamlfile
 from compliance.input.cells import CellError, parse_text
 from compliance.input.sheets import SHEETS_BY_NAME, Kind
 
@@ -184,19 +185,9 @@ class _CommonSpec(_Model):
     refuse: list[_Refusal]
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """YAML keeps the last of two equal keys silently; a code listed twice would lose its first spellings."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [self.construct_object(k, deep=deep) for k, _ in node.value]  # type: ignore[no-untyped-call]
-        if dup := next((k for i, k in enumerate(keys) if k in keys[:i]), None):
-            raise VocabularyError(f"{dup!r} is defined twice (line {node.start_mark.line + 1})")
-        return super().construct_mapping(node, deep=deep)
-
-
 def _read_file(path: Path, shape: TypeAdapter[Any]) -> Any:
     try:
-        return shape.validate_python(yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader))
+        return shape.validate_python(yamlfile.load(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, VocabularyError) as e:
         raise VocabularyError(f"{path.name}: not usable YAML: {str(e).splitlines()[0]}") from None
     except ValidationError as e:
