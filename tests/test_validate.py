@@ -356,3 +356,34 @@ def test_every_row_read_is_either_evaluated_or_rejected_with_a_located_reason(sh
         assert rejected_rows.isdisjoint(numbers)
         read_rows = set(range(2, 2 + counts.read))
         assert {p.row for p in _problems(data, spec.name) if p.row is not None} <= read_rows
+
+
+# ---------------------------------------------------------------------------------------------- references by name
+
+
+def test_an_agency_named_where_its_id_belongs_is_read_as_its_id_and_said(tmp_path):
+    agencies = world({})["agencies"]
+    name = next(a["name"] for a in agencies if a["agency_id"] == "AG1")
+    path = _write_xlsx(tmp_path / "in.xlsx", _world(fees=[_fee(fee_id="F8", agency_id=f"  {name.upper()} ")]), {}, {})
+    data = validate(read_workbook(path))
+    assert next(f for f in data.fees if f.fee_id == "F8").agency_id == "AG1"
+    [col] = [c for c in data.readings.columns if c.sheet == "fees" and c.column == "agency_id"]
+    assert [(v.code, v.how) for v in col.values] == [("AG1", "name")]
+
+
+def test_a_name_shared_by_two_agencies_is_not_resolved(tmp_path):
+    sheets = _world(fees=[_fee(fee_id="F8", agency_id="Twin Name")])
+    sheets["agencies"] += [{"agency_id": "AGX", "name": "Twin Name"}, {"agency_id": "AGY", "name": "twin name"}]
+    data = validate(read_workbook(_write_xlsx(tmp_path / "in.xlsx", sheets, {}, {})))
+    assert next(f for f in data.fees if f.fee_id == "F8").agency_id == "Twin Name"
+    assert any(p.column == "agency_id" and p.type.value == "unknown-reference" for p in data.problems)
+
+
+def test_workers_are_never_looked_up_by_name(tmp_path):
+    sheets = _world()
+    name = sheets["workers"][0]["name"]
+    sheets["fees"].append(_fee(fee_id="F8", worker_id=name))
+    data = validate(read_workbook(_write_xlsx(tmp_path / "in.xlsx", sheets, {}, {})))
+    assert all(f.fee_id != "F8" for f in data.fees)
+    assert any(p.row is not None and p.column == "worker_id" and p.action.value == "row-rejected"
+               for p in data.problems)
