@@ -28,6 +28,7 @@ def print_summary(report: Report, console: Console, catalog: Catalog, max_findin
                       insufficient=fo["insufficient_evidence"], remediated=fo["remediated"]), markup=False)
     if s.to_reimburse:
         console.print(c.t("term.owed", amounts=money_text(s.to_reimburse)), markup=False)
+    _readings(report, console, c)
     if report.findings:
         console.print(_by_rule(report, c))
         _list(report.findings, console, c, max_findings)
@@ -40,6 +41,22 @@ def print_summary(report: Report, console: Console, catalog: Catalog, max_findin
             console.print(f"  {where}{column}: {p.message} [{c.t('action.' + p.action.value)}]", markup=False)
         if len(report.input_problems) > max_findings:
             console.print(c.t("term.more_problems", count=len(report.input_problems) - max_findings), markup=False)
+
+
+def _readings(report: Report, console: Console, c: Catalog) -> None:
+    """One line on how the input was read when anything was interpreted, then the notices: the details are in
+    the report's interpretations."""
+    r = report.interpretations
+    columns = [x for x in r.columns if x.header is not None]
+    by_name = sum(1 for x in columns if x.how not in ("exact", "mapping"))
+    cells = sum(x.interpreted for x in columns)
+    refused = sum(x.refused for x in columns)
+    moved = [x for x in r.sheets if x.sheet is not None and (x.header_rows not in ([], [1]) or x.how != "exact")]
+    if by_name or cells or refused or moved or r.notices:
+        console.print(c.t("term.readings", columns=by_name, sheets=len(moved), cells=cells, refused=refused),
+                      markup=False)
+    for notice in r.notices:
+        console.print(f"  {notice}", markup=False, highlight=False)
 
 
 def _by_rule(report: Report, c: Catalog) -> Table:
