@@ -31,6 +31,9 @@ from compliance.input.workbook import (
     column_letter,
 )
 
+# An unrecognised header this close (closest_headers' score) to a column whose blank means none makes that column
+# unknown rather than none: "Amount refunded so far" is probably the refunds ("Remarks" scores 59).
+LOOKS_LIKE = 65.0
 # Sheets that summarise other sheets: read, they would count every payment twice.
 _SUMMARY_NAMES = {"summary", "pivot", "dashboard", "totals", "report", "overview", "汇总", "合计", "总结", "摘要"}
 
@@ -172,10 +175,16 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
     absent = [c for c in spec.columns if c.required_column and c.name not in fields and not _alternative(c.name,
                                                                                                          fields)]
     candidates: dict[str, str] = {}
+    unmatched = [m.cell for m in matches if m.field is None]
     for col in absent:  # the validator reports them all, with every other sheet's, in one error
-        unmatched = [m.cell for m in matches if m.field is None]
         near = headers.closest_headers(col.name, p.sheet, unmatched)
         candidates[col.name] = ", ".join(f"'{h}'" for h, _ in near) if near else "no similar header"
+    doubtful = {}
+    for col in spec.columns:
+        if col.absent_is_blank and col.name not in fields and unmatched:
+            near = headers.closest_headers(col.name, p.sheet, unmatched)
+            if near and near[0][1] >= LOOKS_LIKE:
+                doubtful[col.name] = near[0][0]
     columns, seen = [], {c.name for c in spec.columns}
     for m in matches:
         key = m.field or normalize_header(m.cell.text)
@@ -187,7 +196,7 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
     if p.plan is not None and p.plan.split:
         rows = _split_rows(rows, spec, g.name, problems)
     _unnamed_columns(g, header, matches, first, notices)
-    raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates)
+    raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates, doubtful=doubtful)
     col_readings = decide_columns(raw, spec, fields, p.plan, g)
     reading = SheetReading(source=g.name, sheet=p.sheet, how=p.how, header_rows=[row0 + r + 1 for r in header.rows],
                            skipped_rows=skipped,

@@ -119,10 +119,18 @@ def _stands_in(col: ColumnSpec, present: set[str]) -> bool:
 def _notice_missing_columns(spec: SheetSpec, raw: RawSheet, problems: list[InputProblem]) -> None:
     present = {c.key for c in raw.columns}
     for col in spec.columns:
-        if col.name not in present and not _stands_in(col, present):
+        if col.name in raw.doubtful:
             problems.append(InputProblem(
                 type=ProblemType.MISSING_COLUMN, action=Action.NOTICE, sheet=spec.name, column=col.name,
-                message=f"optional column '{col.name}' not found: rules that need it report insufficient evidence"))
+                message=f"column '{raw.doubtful[col.name]}' looks like {col.name} but was not recognised: "
+                        f"{col.name} is unknown, not none, and rules that need it report insufficient evidence "
+                        "(a mapping file can say what the column is)"))
+        elif col.name not in present and not _stands_in(col, present):
+            problems.append(InputProblem(
+                type=ProblemType.MISSING_COLUMN, action=Action.NOTICE, sheet=spec.name, column=col.name,
+                message=f"optional column '{col.name}' not found: " + (
+                    f"read as none, as a blank {col.name} means" if col.absent_is_blank else
+                    "rules that need it report insufficient evidence")))
 
 
 def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
@@ -131,8 +139,8 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
     present = {c.key for c in raw.columns}
     columns = [c for c in spec.columns if c.name in present]
     # A column the sheet does not have is unknown for every row (not blank), unless a blank there means none.
-    absent = tuple((c.name, "") for c in spec.columns
-                   if c.name not in present and not c.absent_is_blank and not _stands_in(c, present))
+    absent = tuple((c.name, "") for c in spec.columns if c.name not in present and not _stands_in(c, present)
+                   and (not c.absent_is_blank or c.name in raw.doubtful))
     own_ids = ids.setdefault(spec.name, {})
     logs = {c.name: ColumnLog() for c in columns}
     plan = _plan(spec, columns, raw, logs)

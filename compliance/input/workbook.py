@@ -68,6 +68,9 @@ class RawSheet:
     context: dict[str, Any] = field(default_factory=dict)
     # Required columns not recognised -> the closest headers of the sheet, for the one error that names them all.
     candidates: dict[str, str] = field(default_factory=dict)
+    # Columns whose blank means none ("reimbursed_amount") that are not in the sheet, while an unrecognised header
+    # looks like them ("Amount refunded so far"): unknown, not none. Column -> that header.
+    doubtful: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

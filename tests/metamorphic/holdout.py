@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from compliance.input.sheets import Kind
+from compliance.input.sheets import SHEETS_BY_NAME, Kind
 from tests.metamorphic import transforms as tf
 from tests.metamorphic.render import Table, write_csv_folder, write_xlsx
 from tests.metamorphic.transforms import Rows
@@ -32,6 +32,14 @@ def _xlsx(change: Change) -> Callable[[Rows, Path], Rendered]:
 def _headers(system: str) -> Change:
     at = SYSTEMS.index(system)
     names = {sheet: {col: named[at] for col, named in cols.items()} for sheet, cols in HEADERS.items()}
+    return lambda tables, _rows: tf.rename(tables, names)
+
+
+def _optional_headers(system: str) -> Change:
+    """Only the optional columns renamed: the file is then read, and what its unread headers do is seen."""
+    at = SYSTEMS.index(system)
+    names = {sheet: {col: named[at] for col, named in cols.items()
+                     if not SHEETS_BY_NAME[sheet].column(col).required_column} for sheet, cols in HEADERS.items()}
     return lambda tables, _rows: tf.rename(tables, names)
 
 
@@ -388,6 +396,11 @@ def _european_csv(rows: Rows, out: Path) -> Rendered:
 
 _US_WEAK = ("period_start is always the 1st and due_on always the 7th: no cell of those columns shows the order, "
             "only the sheet's other columns do, so refusing them is acceptable; reading 6/7/2024 as 6 July is not")
+
+# The header systems with their required columns kept: these must be read, and safe (weak assertion).
+OPTIONAL_HEADERS: list[Variant] = [
+    Variant(f"{system}-optional-headers", f"{system}'s names for the optional columns only", _xlsx(_optional_headers(
+        system)), weak="headers the vocabularies do not cover must be reported, not guessed") for system in SYSTEMS]
 
 HOLDOUT: list[Variant] = [
     Variant("nepal-ledger-headers", "a Nepali manpower agency ledger's headers (Candidate ID, Lic. Valid Upto, "
