@@ -26,6 +26,8 @@ class ColumnContext:
     date: formats.DateStyle | None = None
     hint_currency: str | None = None  # from a header such as "Amount paid (NPR)"
     scale: float | None = None  # "Amount (NPR '000)": every cell is in thousands
+    scale_reason: str | None = None  # why, when not thousands: "the header says years; duration_months is in months"
+    refuse: str | None = None  # the header says the column holds something else ("per day"): every cell refused
     calendar: str | None = None  # "Date (B.S.)": not the Gregorian calendar, so its dates are refused
     conflicts: frozenset[int] = frozenset()  # row numbers whose cells prove the other convention
     values: dict[str, str] | None = None  # a mapping file's value table: cell text -> code
@@ -49,9 +51,9 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
             dates[col.name] = formats.decide_date_style(values[col.name])
     plan_numbers = plan.number_style() if plan else None
     plan_dates = plan.date_style() if plan else None
-    sheet_number = _sheet_style(numbers, "sheet") or (
-        formats.NumberStyle(",", None, "file: semicolon-separated CSV") if g.decimal_comma_hint and any(
-            _has_separator_text(v) for v in values.get(next(iter(numbers), ""), ())) else None)
+    # A semicolon CSV (g.decimal_comma_hint) proves nothing on its own: Excel writes ';' in many locales, and a
+    # guess from it would read "1.500" KWD as 1,500. Only cells decide.
+    sheet_number = _sheet_style(numbers, "sheet")
     sheet_date = _sheet_style(dates, "sheet")
     out: list[ColumnReading] = []
     by_field = {c.key: c for c in raw.columns}
@@ -62,17 +64,25 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
             continue
         ctx = ColumnContext()
         described = None
+        # Precedence: the mapping file, then the column's own cells, then its header, then the sheet, then the
+        # workbook. A column whose cells prove both conventions (or contradict its header) has none: each proving
+        # cell is read by itself, and a cell that fits both is refused.
         if col.name in numbers:
             d = numbers[col.name]
-            ctx.number = plan_numbers or d.style or sheet_number
+            ctx.number = plan_numbers or (None if d.conflicts else d.style or sheet_number)
             ctx.conflicts = _conflict_rows(raw, d)
             described = _describe(ctx.number, "numbers")
         if col.name in dates:
             d = dates[col.name]
-            ctx.date = plan_dates or d.style or sheet_date or _dotted(values[col.name])
-            ctx.conflicts = _conflict_rows(raw, d)
+            header = _header_date(m)
+            if plan_dates is None and header is not None and d.style is not None and d.style.order != header.order:
+                ctx.conflicts = frozenset(raw.rows[i].number for i in d.proofs)
+            else:
+                ctx.conflicts = _conflict_rows(raw, d)
+                ctx.date = plan_dates or (None if d.conflicts else
+                                          d.style or header or sheet_date or _dotted(values[col.name]))
             described = _describe(ctx.date, "dates")
-        _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind)
+        _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind, col.name)
         if plan is not None:
             ctx.values = plan.values.get(col.name)
         raw.context[col.name] = ctx
@@ -84,7 +94,13 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
     return out
 
 
-def _apply_hint(ctx: ColumnContext, hint: tuple[str, str] | None, kind: Kind) -> None:
+# The unit each number column is in; a header naming another unit is refused, or converted where exact.
+NATIVE_UNITS = {"duration_months": "months", "annual_leave_days": "days", "rest_days_per_week": "days",
+                "hours_per_week": "hours", "hours_worked": "hours", "monthly_wage": "months"}
+CONVERSIONS = {("duration_months", "years"): 12.0}
+
+
+def _apply_hint(ctx: ColumnContext, hint: tuple[str, str] | None, kind: Kind, column: str) -> None:
     if hint is None:
         return
     what, value = hint
@@ -92,14 +108,27 @@ def _apply_hint(ctx: ColumnContext, hint: tuple[str, str] | None, kind: Kind) ->
         ctx.hint_currency = value  # only an ISO code; "Rs" or "$" in a header does not name one currency
     elif what == "scale" and kind in STYLED:
         ctx.scale = float(value)
+    elif what == "unit" and kind in STYLED:
+        native = NATIVE_UNITS.get(column)
+        if value == native:
+            return
+        if (column, value) in CONVERSIONS:
+            ctx.scale = CONVERSIONS[(column, value)]
+            ctx.scale_reason = f"the header says {value}; {column} is in {native}"
+        else:  # a daily wage in a monthly column is a 30-fold error: refused, never converted by a guess
+            ctx.refuse = f"the column header says {value}" + (f", and {column} is in {native}" if native else "")
     elif what == "calendar" and value != "gregorian" and kind in DATED:
         ctx.calendar = value
-    elif what == "format" and kind in DATED and ctx.date is None:
-        text = value.casefold()
-        if text.index("d") < text.index("m") if "d" in text and "m" in text else False:
-            ctx.date = formats.DateStyle("dmy", value, "header")
-        elif "d" in text and "m" in text:
-            ctx.date = formats.DateStyle("mdy", value, "header")
+
+
+def _header_date(m: headers.ColumnMatch | None) -> formats.DateStyle | None:
+    """The date order a header states: "Departed on (MM/DD/YYYY)"."""
+    if m is None or m.cell.hint is None or m.cell.hint[0] != "format":
+        return None
+    text = m.cell.hint[1].casefold()
+    if "d" not in text or "m" not in text:
+        return None
+    return formats.DateStyle("dmy" if text.index("d") < text.index("m") else "mdy", m.cell.hint[1], "header")
 
 
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
@@ -112,10 +141,6 @@ def _dotted(column: list[object]) -> formats.DateStyle | None:
     if texts and all(_DOTTED.fullmatch(t) for t in texts):
         return formats.DateStyle("dmy", None, "dotted dates (dd.mm.yyyy), which are written day first")
     return None
-
-
-def _has_separator_text(v: object) -> bool:
-    return isinstance(v, str) and any(ch in v for ch in ".,")
 
 
 def _sheet_style(decisions: dict[str, formats.Decision], source: str) -> Any:
@@ -141,8 +166,11 @@ def _describe(style: formats.NumberStyle | formats.DateStyle | None, what: str) 
     return f"{name}: {formats.origin(style)}"
 
 
-def decide_dates_across_book(sheets: dict[str, RawSheet]) -> None:
-    """A date column that proves nothing takes the order every other proving column of the workbook agrees on."""
+def decide_dates_across_book(sheets: dict[str, RawSheet], one_file: bool = True) -> None:
+    """A date column that proves nothing takes the order every other proving column of the workbook agrees on.
+    Not across the files of a CSV folder: they are often exports of different systems."""
+    if not one_file:
+        return
     styles = [c.date for s in sheets.values() for c in s.context.values() if c.date is not None]
     orders = {s.order for s in styles}
     if len(orders) != 1:

@@ -232,16 +232,48 @@ def _hint(content: str, t: _Text, slash: bool = False) -> Hint | None:
             return None  # "(as per passport)", "(worker/employer)": a qualifier, not a hint
         found.append(h)
     # A scale outranks the currency: "NPR '000" holds thousands, and must not be read as rupees.
-    return next((h for kind in ("scale", "calendar", "currency", "unit") for h in found if h[0] == kind), None)
+    # A unit outranks a currency too: "(QAR/day)" is a daily rate, and a monthly column must refuse it.
+    return next((h for kind in ("scale", "calendar", "unit", "currency") for h in found if h[0] == kind), None)
+
+
+_HARMLESS = re.compile(
+    r"as (?:in|per|on) (?:the )?(?:passport|contract|id|document|records?)|optional|if any|if applicable|required"
+    r"|mandatory|in full|full|all|in english|english|please specify|specify|y ?/ ?n|yes ?/ ?no|tick|✓|"
+    r"(?:e\.?g\.?|eg|i\.e\.|ie|for example|such as)\b.*|如.*|例如.*")
+
+
+# Words that change what a column holds: never dropped with their bracket, even in a list of options.
+_CHANGES_MEANING = {"per", "day", "daily", "week", "weekly", "hour", "hourly", "month", "monthly", "year", "yearly",
+                    "annual", "annually", "net", "gross", "planned", "expected", "estimated", "due", "refunded",
+                    "refund", "old", "previous", "former", "not", "share", "copy", "total", "balance", "remaining"}
+_OPTIONS = re.compile(r"[^\W\d]+(?: [^\W\d]+)?(?: ?(?:/|,|\bor\b) ?[^\W\d]+(?: [^\W\d]+)?)+")
+
+
+def _harmless(content: str) -> bool:
+    """A bracket that says nothing about what the column holds: "(as in passport)", "(optional)", "(all)", or the
+    choices offered, "(worker/employer)"."""
+    text = " ".join(content.casefold().split())
+    if set(re.split(r"[\s/,]+", text)) & _CHANGES_MEANING:
+        return False
+    return bool(_HARMLESS.fullmatch(text) or _OPTIONS.fullmatch(text))
 
 
 def _split(text: str, t: _Text) -> tuple[str, Hint | None]:
     s = _MARKERS.sub("", _NUMBERING.sub("", unicodedata.normalize("NFKC", text).strip()))
     hint = None
-    for m in _BRACKET.finditer(s):
-        hint = hint or _hint(next(g for g in m.groups() if g is not None), t)
-    if _norm(_BRACKET.sub(" ", s), t):
-        s = _BRACKET.sub(" ", s).strip()  # a bracket that is no hint is a qualifier: "Name (as in passport)"
+
+    def bracket(m: re.Match[str]) -> str:
+        nonlocal hint
+        content = next(g for g in m.groups() if g is not None)
+        if (found := _hint(content, t)) is not None:
+            hint = hint or found
+            return " "
+        # Only a harmless qualifier is dropped ("Name (as in passport)"); any other bracket is part of the name,
+        # because it changes what the column holds: "Wage (per day)", "Departed on (planned)", "Amount (refunded)".
+        return " " if _harmless(content) else f" {content} "
+
+    if _norm(unbracketed := _BRACKET.sub(bracket, s), t):
+        s = " ".join(unbracketed.split())
     for pattern, slash in ((r"(.*\S)\s*/\s*([^/]+)", True), (r"(.*\S)\s+in\s+(.+)", False)):
         if hint is None and (m := re.fullmatch(pattern, s, re.IGNORECASE)) and (h := _hint(m[2], t, slash)):
             hint, s = h, m[1]

@@ -62,7 +62,7 @@ def interpret(book: Book, mapping: Mapping | None = None) -> RawWorkbook:
         sheets[p.sheet] = raw
         sheet_readings.append(reading)
         columns.extend(cols)
-    decide_dates_across_book(sheets)
+    decide_dates_across_book(sheets, one_file=book.format != "csv")
     if errors:
         raise InputError(f"{book.path.name}: {len(errors)} column(s) or sheet(s) could not be recognised: "
                          + "; ".join(errors), errors)

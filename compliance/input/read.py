@@ -30,6 +30,8 @@ def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency
     """`ctx` is the column's conventions.ColumnContext (None for hand-built sheets); `currency` the row's currency
     column as written. Raises CellError for a cell that cannot be read or stays ambiguous."""
     kind = spec.kind
+    if ctx is not None and ctx.refuse and cells.parse_text(v) is not None:
+        raise CellError(ctx.refuse)
     if kind is Kind.ID or kind is Kind.REF:
         return Read(cells.parse_id(v))
     if kind is Kind.TEXT:
@@ -69,7 +71,7 @@ def _scaled(r: Read, ctx: Any) -> Read:
     """A header such as "Amount (NPR '000)" says every cell is in thousands."""
     if ctx is None or not ctx.scale or r.value is None:
         return r
-    note = f"x {ctx.scale:,.0f} (the header says the amounts are in {ctx.scale:,.0f}s)"
+    note = f"x {ctx.scale:,.0f} (" + (ctx.scale_reason or f"the header says the amounts are in {ctx.scale:,.0f}s") + ")"
     return Read(r.value * ctx.scale, f"{r.note}; {note}" if r.note else note, r.mapped, r.currency)
 
 
