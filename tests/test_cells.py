@@ -511,13 +511,15 @@ def test_date_forms_people_type_are_read_as_written(raw):
     assert read_date(raw, DMY if raw.startswith("25/") else None) == Reading(dt.date(2024, 1, 25))
 
 
-@pytest.mark.parametrize(("raw", "expected", "note"), [
-    ("25-Jan-24", dt.date(2024, 1, 25), "two-digit year 24 read as 2024"),
-    ("5 March 69", dt.date(2069, 3, 5), "two-digit year 69 read as 2069"),
-    ("5-Mar-70", dt.date(1970, 3, 5), "two-digit year 70 read as 1970"),
-])
-def test_two_digit_year_is_read_only_with_a_month_name_and_noted(raw, expected, note):
-    assert read_date(raw) == Reading(expected, note)
+@pytest.mark.parametrize("raw", ["25-Jan-24", "5 March 69", "5-Mar-70", "05-Mar-65"])
+def test_two_digit_year_of_a_full_date_is_refused_even_with_a_month_name(raw):
+    # "05-Mar-65" is 1965 or 2065: read in the wrong century, an adult's birth date makes a child (review finding)
+    with pytest.raises(CellError, match="two-digit year"):
+        read_date(raw)
+
+
+def test_two_digit_year_of_a_pay_month_is_read_and_noted():
+    assert read_period("Aug-24").note and "2024" in read_period("Aug-24").note
 
 
 @pytest.mark.parametrize("style", [None, DMY])
@@ -658,7 +660,6 @@ def test_currency_column_cell_gives_its_candidate_codes(raw, codes):
 
 @pytest.mark.parametrize(("parser", "raw", "message"), [
     (parse_date, 45356, "a number, not a date"),
-    (parse_date, "5-Mar-24", "two-digit year 24 read as 2024"),
     (parse_amount, "NPR 1,000", "currency column"),
 ])
 def test_parse_wrappers_refuse_what_they_could_only_read_with_a_note(parser, raw, message):

@@ -337,7 +337,7 @@ REFUSALS = [
     ("documents", "worker_consent", "No written consent", "may mean no consent, or oral consent only"),
     ("documents", "worker_consent", "No (verbal)", "holds both yes ('verbal') and no ('no')"),
     ("documents", "worker_consent", "Yes, not signed", "may mean no consent"),
-    ("documents", "worker_consent", "Yes, but not given", "starts with 'yes' but goes on with a negation ('not')"),
+    ("documents", "worker_consent", "Yes, it was not given", "starts with 'yes' but goes on with a negation ('not')"),
     ("documents", "worker_consent", "yes/no", "holds both yes ('yes') and no ('no')"),
     ("documents", "worker_consent", "No objection", "not a plain yes or no"),
     ("events", "event", "Resignation refused by the employer", "contains a negation ('refused')"),

@@ -164,8 +164,9 @@ _ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
 def _named_date(y: str, month: str, d: str, text: str) -> Reading | None:
     if month not in _MONTHS:
         return None
-    year, note = _full_year(y)
-    return Reading(_checked_date(year, _MONTHS[month], int(d), text), note)
+    if len(y) != 4:  # "05-Mar-65" is 1965 or 2065: a birth date read in the wrong century makes a child of an adult
+        raise CellError(f"two-digit year in {text!r}: write the full year (e.g. {d}-{month.title()}-19{y} or 20{y})")
+    return Reading(_checked_date(int(y), _MONTHS[month], int(d), text))
 
 
 def _date_from_text(s: str, style: DateStyle | None, serials: bool) -> Reading:

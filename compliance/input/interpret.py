@@ -116,7 +116,7 @@ def _place(book: Book, mapping: Mapping | None,
         if p.sheet in taken:
             raise WorkbookError(f"the mapping reads two sheets as {p.sheet}; keep only one")
         taken.add(p.sheet)
-    found = headers.identify_sheets({n: g.cells for n, g in candidates.items()})
+    found = _one_per_sheet(headers.identify_sheets({n: g.cells for n, g in candidates.items()}), notices)
     for name, g in candidates.items():
         sheet, how, _ = found.get(name, (None, "none", 0.0))
         if sheet is not None and sheet in taken:
@@ -134,6 +134,37 @@ def _place(book: Book, mapping: Mapping | None,
         taken.add(sheet)
         placed.append(_Placed(g, sheet, how if how != "exact" else "exact", None))
     return placed, others, readings
+
+
+def _one_per_sheet(found: dict[str, tuple[str | None, str, float]],
+                   notices: list[str]) -> dict[str, tuple[str | None, str, float]]:
+    """Two sheets that both look like one contract sheet ("Workers (old)" and "Workers", "Fees 2023" and "Fees
+    2024"): the one named exactly wins and the other is skipped, said; otherwise which is meant cannot be told, and
+    the run stops asking for a mapping file rather than read whichever comes first."""
+    claims: dict[str, list[str]] = {}
+    for name, (sheet, how, _) in found.items():
+        target = sheet or (how.split(":", 1)[1] if how.startswith("duplicate:") else None)
+        if target:
+            claims.setdefault(target, []).append(name)
+    out = dict(found)
+    lines = []
+    for target, names in claims.items():
+        if len(names) < 2:
+            continue
+        exact = [n for n in names if normalize_header(n) == target]
+        if len(exact) == 1:
+            out[exact[0]] = (target, "exact", 100.0)
+            for n in names:
+                if n != exact[0]:
+                    out[n] = (None, f"duplicate:{target}", 0.0)
+                    notices.append(f"sheet '{n}' also looks like {target}; '{exact[0]}' is read as {target}, "
+                                   f"and '{n}' is not read")
+        else:
+            lines.append(f"sheets {', '.join(repr(n) for n in names)} all look like {target}: say which one to read "
+                         "in a mapping file (fairrecruit map), or rename the others")
+    if lines:
+        raise InputError("; ".join(lines), lines)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- one sheet
@@ -163,14 +194,17 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
             notices.append(f"sheet '{g.name}': columns '{a.text}' and '{b.text}' both mean {field}; "
                            f"'{blank[0].text}' is empty, so '{keep.text}' is read")
             continue
-        if not even:  # the exact name is the column; the synonym beside it is said, not read
-            kept = next(m.cell for m in matches if m.field == field)
-            other = b if kept is a else a
+        kept = next((m.cell for m in matches if m.field == field), a)
+        other = b if kept is a else a
+        free_text = spec.column(field).kind is Kind.TEXT  # notes beside remarks: both kept to read, one is read
+        if not even and (free_text or not _adds_to(g, first, kept.index, other.index)):
+            # the exact name is the column; the synonym beside it holds nothing else, and is said, not read
             notices.append(f"sheet '{g.name}': column '{other.text}' also looks like {field}; '{kept.text}' is "
-                           "read as it, and it is not read")
+                           "read as it" + ("" if free_text else ", and it holds nothing else"))
             continue
         errors.append(f"sheet '{g.name}': columns {column_letter(col0 + a.index)} ('{a.text}') and "
-                      f"{column_letter(col0 + b.index)} ('{b.text}') both mean {field}; rename or remove one")
+                      f"{column_letter(col0 + b.index)} ('{b.text}') both mean {field} and hold different values; "
+                      "rename or remove one, or say which in a mapping file")
     fields = {m.field: m for m in matches if m.field}
     absent = [c for c in spec.columns if c.required_column and c.name not in fields and not _alternative(c.name,
                                                                                                          fields)]
@@ -205,6 +239,15 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         problems.append(InputProblem(type=ProblemType.INCONSISTENT, action=Action.NOTICE, sheet=p.sheet, row=s.row,
                                      message=f"row {s.row} {s.reason}: not read as a record"))
     return raw, reading, col_readings
+
+
+def _adds_to(g: Grid, first: int, kept: int, other: int) -> bool:
+    """Whether column `other` holds a value that column `kept` does not (a hidden column, an old and a new one)."""
+    for r in g.cells[first:]:
+        b = _clean(r[other]) if other < len(r) else None
+        if b is not None and b != (_clean(r[kept]) if kept < len(r) else None):
+            return True
+    return False
 
 
 def _rematch(m: headers.ColumnMatch, keep: headers.HeaderCell, drop: headers.HeaderCell, field: str,

@@ -90,6 +90,13 @@ class SheetMapping:
         for header, fields in spec.columns.items():
             self.columns[_key(header)] = [self._field(header, f) for f in ([fields] if isinstance(fields, str)
                                                                           else fields) if f != IGNORE]
+        used: dict[tuple[str, str], str] = {}
+        for header, targets in self.columns.items():
+            for target in targets:
+                if target in used:  # which of the two holds the data? not for the reader to pick
+                    raise ValueError(f"sheet {source!r}: {used[target]!r} and {header!r} are both mapped to "
+                                     f"{'.'.join(target) if self.split else target[1]}")
+                used[target] = header
         self.values: dict[str, dict[str, str]] = {}
         for column, table in spec.values.items():
             sheet, field = self._field(column, column)

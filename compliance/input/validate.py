@@ -147,6 +147,7 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
     out: list[models.Record] = []
     for row in raw.rows:
         values, row_problems, rejected = _parse_row(spec, plan, row, ids)
+        _impossible(spec, row, values, row_problems)
         unread = absent + tuple((p.column, p.value or "") for p in row_problems
                                 if p.action is Action.VALUE_IGNORED and p.column)
         if unread:
@@ -174,6 +175,19 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
         problems.extend(_consistency(spec, row, values) if not rejected else [])
         problems.extend(row_problems)
     return out, logs
+
+
+def _impossible(spec: SheetSpec, row: RawRow, values: dict[str, Any], problems: list[InputProblem]) -> None:
+    """A birth date after the recruitment (or departure) date is a misread or a typo: the age it gives would make a
+    child of anyone, so the date is set aside as unreadable, and the child-labour rule says it cannot judge."""
+    if spec.name != "workers" or values.get("date_of_birth") is None:
+        return
+    later = [values[f] for f in ("recruited_on", "departed_on") if values.get(f) is not None]
+    if later and values["date_of_birth"] > min(later):
+        born = values.pop("date_of_birth")
+        problems.append(_problem(spec, row, "date_of_birth", born.isoformat(), ProblemType.INCONSISTENT,
+                                 Action.VALUE_IGNORED, "date_of_birth is after the recruitment or departure date: "
+                                                       "set aside as unreadable"))
 
 
 def _filled(row: RawRow, column: str) -> bool:
@@ -315,7 +329,6 @@ def _consistency(spec: SheetSpec, row: RawRow, v: dict[str, Any]) -> list[InputP
         check("licence_valid_from", "licence_valid_to", "licence_valid_to is before licence_valid_from")
     if spec.name == "workers":
         check("recruited_on", "departed_on", "departed_on is before recruited_on")
-        check("date_of_birth", "recruited_on", "recruited_on is before date_of_birth")
     if spec.name == "fees":
         check("reimbursed_amount", "amount", "reimbursed_amount is more than amount (counted as fully reimbursed)")
     if spec.name == "wage_payments":

@@ -7,6 +7,8 @@ is refused with CellError, naming the accepted codes and near spellings, which a
 
 Safety rules, because a wrong code changes a finding while a refused cell is only reported:
 - a cell with a negation ("not by worker", "没有") is read only by an exact spelling, never by keyword or fuzzily;
+- a cell holding a refused phrase (a question mark, "unknown"; per vocabulary "deduct*", "photocopy") is read only
+  by an exact spelling: "Employer (deducted from salary)" is not the employer, "Yes?" is not a yes;
 - a cell whose keywords point to two codes ("Medical and visa"), or that holds both a yes and a no word ("有/无",
   "yes/no": a form's two options with neither marked), is refused, naming both;
 - phrases meaning "not known" (and N/A, which may also be the Bengali/Hindi "na" = no) are refused everywhere.
@@ -43,6 +45,8 @@ SUSPECT_MIN_SCORE = 85.0
 SUGGEST_MIN_SCORE = 70.0
 # Longer cells are notes, not values: reading one keyword out of a sentence is a guess.
 MAX_READ_TOKENS = 12
+# A refused word ending in * is a stem ("deduct*": deducted, deduction); a shorter stem would catch unrelated words.
+STEM_MIN_LENGTH = 3
 
 How = Literal["code", "synonym", "keyword", "fuzzy"]
 Phrase = tuple[str, ...]
@@ -79,6 +83,9 @@ class _Text:
 
 
 _DROPPED = frozenset("'’ʼ`\ufe0e\ufe0f")  # apostrophes join ("worker's" = "workers"); emoji variation selectors
+# A question mark is a sign of doubt, kept as the token "?" so that it can be refused ("Employer?"). After NFKC the
+# full-width ？ is ?; the Arabic-script ؟, the inverted ¿ and the emoji ❓ ❔ are the same sign.
+_QUESTION = frozenset("?¿؟⸮❓❔")
 
 
 def _is_han(ch: str) -> bool:
@@ -100,6 +107,8 @@ def _tokenise(written: str) -> _Text:
         if word:
             pairs.append((word, start))
             word = ""
+        if ch in _QUESTION:
+            ch, cat = "?", "So"
         if han or cat in ("So", "Sm"):
             pairs.append((ch, boundary or not han))
         boundary = not han
@@ -111,6 +120,25 @@ def _phrase(entry: str, where: str, single: bool = False) -> Phrase:
     if not tokens or (single and len(tokens) > 1):
         raise VocabularyError(f"{where}: {entry!r} must be {'one word' if single else 'words, digits or marks'}")
     return tokens
+
+
+def _refusal(entry: str, where: str) -> Phrase:
+    """A refused phrase; a word ending in * stands for every word it begins ("deduct*", "from wage*")."""
+    tokens: list[str] = []
+    for word in entry.split():
+        body = word.removesuffix("*")
+        if "*" in body:
+            raise VocabularyError(f"{where}: {entry!r}: a * may only end a word (a stem: 'deduct*')")
+        part = _phrase(body, where)
+        if body != word and (len(part) > 1 or len(part[0]) < STEM_MIN_LENGTH or _is_han(part[0])):
+            raise VocabularyError(f"{where}: {entry!r}: a stem must be one word of {STEM_MIN_LENGTH} letters or more")
+        tokens += [*part[:-1], part[-1] + ("*" if body != word else "")]
+    return tuple(tokens)
+
+
+def _fits(tokens: Phrase, pattern: Phrase) -> bool:
+    return len(tokens) == len(pattern) and all(
+        t == p or (p[-1] == "*" and t.startswith(p[:-1])) for t, p in zip(tokens, pattern, strict=True))
 
 
 def _scan(tokens: Phrase, table: Mapping[Phrase, str]) -> list[tuple[int, int, str]]:
@@ -136,7 +164,8 @@ class Vocabulary:
     code_keys: Mapping[str, str]  # normalised code -> code
     spellings: Mapping[str, str]  # normalised spelling -> code
     keywords: Mapping[Phrase, str]  # a code is a keyword of itself
-    refusals: Mapping[Phrase, str]  # phrase -> reason
+    refusals: Mapping[Phrase, str]  # phrase -> reason; a word ending in * is a stem
+    stems: tuple[tuple[Phrase, str], ...]  # the refusals with a stem, matched one by one
     negations: frozenset[str]
     shown: Mapping[str, str]  # normalised entry -> the entry as written in the file (a code as itself)
     leading_word: bool  # a leading yes/no word decides ("No - refused")
@@ -226,20 +255,23 @@ def _build(name: str, spec: _VocabSpec, file: str, common: _CommonSpec, base: Vo
     for phrase, code in keywords.items():
         if spellings.get(key := " ".join(phrase), code) != code:
             raise VocabularyError(f"{where}: keyword {key!r} of {code} is a spelling of {spellings[key]}")
-    refusals = dict(base.refusals) if base else {_phrase(p, COMMON_FILE): r.reason for r in common.refuse
+    refusals = dict(base.refusals) if base else {_refusal(p, COMMON_FILE): r.reason for r in common.refuse
                                                  for p in r.phrases}
-    refusals |= {_phrase(p, where): r.reason for r in spec.refuse for p in r.phrases}
-    if both := [k for p in refusals if (k := " ".join(p)) in spellings or k in code_keys]:
+    refusals |= {_refusal(p, where): r.reason for r in spec.refuse for p in r.phrases}
+    stems = tuple((p, r) for p, r in refusals.items() if any(w[-1] == "*" for w in p))
+    accepted = [tuple(k.split(" ")) for k in (*spellings, *code_keys)]
+    if both := [" ".join(k) for k in accepted if k in refusals or any(_fits(k, p) for p, _ in stems)]:
         raise VocabularyError(f"{where}: {both[0]!r} is both refused and accepted")
     if bad := [f"{a}: {b}" for a, b in spec.refine.items() if a not in spec.codes or b not in spec.codes]:
         raise VocabularyError(f"{where}: refine {bad[0]} names a code the vocabulary does not have")
     negations = frozenset(_phrase(n, COMMON_FILE, single=True)[0] for n in common.negations)
-    # A typo never reaches an entry with a negation: "job available" must not become "no job available". Only
-    # the vocabulary's own entries: consent does not fuzzily read the yes/no words it extends.
+    # A typo never reaches an entry with a negation: "job available" must not become "no job available". A base's
+    # entries are read fuzzily only if the base reads them so: consent does not (yes_no has fuzzy: false).
     own = [*code_keys.items(), *((k, c) for k, c in spellings.items() if not base or k not in base.spellings)]
     targets = tuple((k, c) for k, c in own if not negations & set(k.split(" "))) if spec.fuzzy else ()
+    targets = tuple(dict.fromkeys((*base.fuzzy_targets, *targets))) if base and spec.fuzzy else targets
     return Vocabulary(name, file, tuple(spec.columns), tuple(spec.codes), code_keys, spellings, keywords, refusals,
-                      negations, shown, spec.leading_word, dict(spec.refine), targets)
+                      stems, negations, shown, spec.leading_word, dict(spec.refine), targets)
 
 
 @cache
@@ -324,8 +356,8 @@ def _read(name: str, written: str) -> ChoiceReading:
         return ChoiceReading(code, "code", code)
     if code := vocab.spellings.get(text.key):
         return ChoiceReading(code, "synonym", vocab.shown[text.key])
-    if hits := _scan(text.tokens, vocab.refusals):
-        raise CellError(f"{written!r}: {hits[0][2]}")
+    if reason := _refused(vocab, text.tokens):
+        raise CellError(f"{written!r}: {reason}")
     if vocab.leading_word and (reading := _by_leading_word(vocab, text)):
         return reading
     if negation := next((t for t in text.tokens if t in vocab.negations), None):
@@ -336,6 +368,14 @@ def _read(name: str, written: str) -> ChoiceReading:
     if reading := _by_keyword(vocab, text) or _by_fuzzy(vocab, text):
         return reading
     raise CellError(f"not an accepted value: {written!r} ({vocab.accepted()}{_suggestions(vocab, text)})")
+
+
+def _refused(vocab: Vocabulary, tokens: Phrase) -> str | None:
+    """The reason of a refused phrase in the cell, wherever it stands."""
+    if hits := _scan(tokens, vocab.refusals):
+        return hits[0][2]
+    return next((r for p, r in vocab.stems for i in range(len(tokens) - len(p) + 1) if _fits(tokens[i:i + len(p)], p)),
+                None)
 
 
 def _ambiguous(vocab: Vocabulary, text: _Text, codes: Iterable[str], why: str = "") -> CellError:
