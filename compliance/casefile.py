@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from compliance import models
+from compliance import languages, models
 from compliance.facts import DERIVED, KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
 from compliance.input.validate import Dataset
-from compliance.languages import language_key
 
 
 @dataclass(frozen=True)
@@ -183,7 +182,7 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
     if isinstance(rec, models.Contract):
         understood = None
         if rec.language and w.languages:
-            understood = "yes" if language_key(rec.language) in {language_key(x) for x in w.languages} else "no"
+            understood = languages.understood(rec.language, w.languages)
         return {
             "stage_rank": STAGE_RANK.get(rec.stage) if rec.stage else None,
             "latest_stage": _latest_stage(rec, case),

@@ -72,8 +72,9 @@ DERIVED: dict[str, list[FieldSpec]] = {
     ],
     "contract": [
         _f("stage_rank", N, "Order of the stage: offer 1, pre_departure 2, destination 3.", inputs=("stage",)),
-        _f("in_worker_language", Y, "yes if the contract language is one of the worker's languages (names and "
-           "codes matched: 'Nepali' = 'ne' = '尼泊尔语'); blank if either is blank.",
+        _f("in_worker_language", Y, "yes if a language the contract is written in ('Nepali/English' is two) is "
+           "one of the worker's languages (names and codes matched: 'Nepali' = 'ne' = '尼泊尔语'); no if every one "
+           "is a known language the worker does not list; blank if either is blank or a language name is unknown.",
            inputs=("language", "worker.languages")),
         _f("latest_stage", Y, "yes if no other contract of the worker has a later stage (offer < pre_departure < "
            "destination); no if one has; blank if stage is blank.", inputs=("stage",)),

@@ -82,6 +82,25 @@ def language_key(name: str) -> str:
     return key
 
 
+def known(name: str) -> bool:
+    """Whether the table knows this language name or code (an unknown name cannot be compared)."""
+    key = " ".join(name.casefold().split())
+    return key in _table() or (key.endswith(_CHINESE_SUFFIXES) and key[:-1] in _table())
+
+
+def understood(written_in: str, languages: tuple[str, ...]) -> str | None:
+    """yes if a language the text is written in ("Nepali/English" is two) is one the worker understands; no if
+    every one of them is a known language the worker does not; None (unknown) if one is a name the table does not
+    know ("Nepalese"?): a spelling it cannot read must not become 'a language the worker does not understand'."""
+    from compliance.input.cells import parse_list
+
+    own = {language_key(x) for x in languages}
+    written = parse_list(written_in.replace("-", "/")) or ()
+    if any(language_key(x) in own for x in written):
+        return "yes"
+    return "no" if written and all(known(x) for x in written) else None
+
+
 def write_table() -> None:
     TABLE.write_text(json.dumps(build_table(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 

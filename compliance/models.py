@@ -107,7 +107,7 @@ class Fee(Record):
 
 class Document(Record):
     worker_id: str
-    document: str
+    document: str | None = None  # unreadable ("Passport + visa"): kept, so the rules can say they cannot judge
     document_number: str | None = None
     held_by: str | None = None
     held_since: date | None = None

@@ -169,12 +169,14 @@ def test_blank_required_id_rejects_the_row(sheet, row, column):
     assert data.counts[sheet].rejected == 1
 
 
-def test_unreadable_required_choice_rejects_the_row_as_bad_value():
-    data = validate(workbook(_world(documents=[{"worker_id": "W1", "document": "spaceship", "held_by": "worker"}])))
+def test_unreadable_document_type_keeps_the_row_with_the_type_unknown():
+    # "Passport + visa" held by the agency is still a document held: the rules must say they cannot judge it
+    data = validate(workbook(_world(documents=[{"worker_id": "W1", "document": "spaceship", "held_by": "agency"}])))
     [problem] = _problems(data, "documents")
     assert (problem.type, problem.action, problem.row, problem.value) == (
-        ProblemType.BAD_VALUE, Action.ROW_REJECTED, 3, "spaceship")
-    assert len(data.documents) == 1
+        ProblemType.BAD_VALUE, Action.VALUE_IGNORED, 3, "spaceship")
+    kept = next(d for d in data.documents if d.row == 3)
+    assert kept.document is None and ("document", "spaceship") in kept.unread
 
 
 # ---------------------------------------------------------------------------------------------- cell values

@@ -132,6 +132,13 @@ BAD_FILES = [
     (role("{recruiter: {}}", extra="  extends: nothing\n"), "extends 'nothing', not a base vocabulary"),
     (role("{recruiter: {}}", extra="  refine: {recruiter: boss}\n"), "refine recruiter: boss names a code"),
     (role("{recruiter: {spellings: [yes]}}"), "quote yes, no, true and false: YAML reads them as booleans"),
+    (role("{recruiter: {}}", extra="  refuse: [{phrases: ['re*'], reason: r}]\n"),
+     "'re*': a * ends a stem, one word of 3 letters or more"),
+    (role("{recruiter: {}}", extra="  refuse: [{phrases: ['de*duct'], reason: r}]\n"), "'de*duct': a * ends a stem"),
+    (role("{recruiter: {}}", extra="  refuse: [{phrases: ['sub-agent*'], reason: r}]\n"), "a * ends a stem, one word"),
+    (role("{recruiter: {}}", extra="  refuse: [{phrases: ['中介*'], reason: r}]\n"), "a * ends a stem"),
+    (role("{recruiter: {spellings: [deducted]}}", extra="  refuse: [{phrases: ['deduct*'], reason: r}]\n"),
+     "'deducted' is both refused and accepted"),
 ]
 
 
@@ -536,3 +543,184 @@ def test_vocabularies_are_loaded_once():
 def test_vocabulary_files_live_next_to_the_module():
     assert Path(values.__file__).parent / "vocab" / "values" == values.VOCAB_DIR
     assert sorted(p.name for p in values.VOCAB_DIR.glob("*.yaml"))[0] == "_common.yaml"
+
+
+# ---------------------------------------------------------------------------------------------- doubt and qualifiers
+# A party word is not read out of a cell whose other words change its meaning (a question mark, a deduction, a
+# refund, a copy, a return, a qualified yes).
+
+def test_a_stem_refuses_every_word_it_begins_and_an_exact_spelling_still_reads(vocab_dir):
+    (vocab_dir / "role.yaml").write_text(role(
+        "{recruiter: {spellings: [deducting agency, 'Agent?']}, sub_agent: {}}",
+        extra="  refuse: [{phrases: ['deduct*', 'from wage*'], reason: mentions a deduction}]\n"), encoding="utf-8")
+    for text in ("Recruiter (deducted)", "recruiter deductions", "Recruiter, from wages", "Recruiter - deduct"):
+        assert "mentions a deduction" in refused("agencies", "role", text)
+    assert read_choice("Deducting agency", "agencies", "role") == ChoiceReading("recruiter", "synonym",
+                                                                              "deducting agency")
+    assert read_choice("Recruiter (undeducted)", "agencies", "role").code == "recruiter"  # a stem begins the word
+    assert read_choice("agent?", "agencies", "role") == ChoiceReading("recruiter", "synonym", "Agent?")
+    assert "question mark" in refused("agencies", "role", "Sub-agent?")
+
+
+QUESTION_MARKS = ["?", "??", " ?", "？", "(?)", " ¿?", "؟", " ❓"]
+CODES_WITH_DOUBT = [(v, c, q) for v in CHOICE_VOCABS for c in v.codes for q in QUESTION_MARKS[:2]]
+
+
+@pytest.mark.parametrize(("vocab", "code", "mark"), CODES_WITH_DOUBT, ids=lambda x: getattr(x, "name", str(x)))
+def test_a_code_followed_by_a_question_mark_is_refused_in_every_vocabulary(vocab, code, mark):
+    for column in vocab.columns:
+        assert "question mark" in refused(*column.split("."), f"{code}{mark}")
+
+
+@pytest.mark.parametrize("mark", QUESTION_MARKS)
+def test_any_question_mark_is_doubt_whatever_script_it_is_written_in(mark):
+    assert "question mark" in refused("fees", "paid_by", f"Employer{mark}")
+    assert "question mark" in refused("documents", "held_by", f"Worker{mark}")
+    assert "question mark" in refused_yes_no(f"Yes{mark}")
+
+
+@pytest.mark.parametrize("text", ["Yes?", "No?", "Worker?", "是？", "有？", "Employer? (check)", "?", "???"])
+def test_a_doubtful_yes_no_is_refused_not_read_as_certain(text):
+    assert "a sign of doubt" in refused_yes_no(text)
+
+
+PAYER_MISREADS = [
+    # the worker bore it through a wage deduction, or paid and awaits a refund, or nobody has paid yet
+    ("Employer (deducted from salary)", "wage deduction"), ("Employer - salary cut", "wage deduction"),
+    ("Employer, cut from wages", "wage deduction"), ("Company (deduction)", "wage deduction"),
+    ("Deducted from salary", "wage deduction"), ("Sponsor, from salary", "wage deduction"),
+    ("雇主（从工资扣）", "wage deduction"), ("Employer loan", "a loan or an advance"),
+    ("Advance from employer", "a loan or an advance"), ("Agent (borrowed)", "a loan or an advance"),
+    ("Paid by agent on behalf of worker", "a loan or an advance"), ("雇主垫付", "a loan or an advance"),
+    ("Refunded by agency", "a refund or a repayment"), ("Agency (reimbursed later)", "a refund or a repayment"),
+    ("Employer - repaid", "a refund or a repayment"), ("Recovered from worker", "a refund or a repayment"),
+    ("Paid to agent", "who received the money"),
+    ("Employer will reimburse", "will or should pay"), ("Employer to pay", "will or should pay"),
+    ("To be paid by employer", "will or should pay"), ("Employer shall bear", "will or should pay"),
+    ("Company going to pay", "will or should pay"), ("Promised by employer", "will or should pay"),
+    ("Employer agreed to pay", "will or should pay"), ("Pending - employer", "will or should pay"),
+    ("公司会付", "will or should pay"), ("雇主承诺支付", "will or should pay"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), PAYER_MISREADS)
+def test_a_payer_word_is_not_read_out_of_a_cell_that_says_someone_else_bore_the_cost(text, reason):
+    for sheet in ("fees", "events"):
+        assert reason in refused(sheet, "paid_by", text)
+
+
+def test_a_wage_deduction_is_the_method_of_a_fee_not_its_payer():
+    assert "wage deduction" in refused("fees", "paid_by", "Deducted from salary")
+    assert read_choice("Deducted from salary", "fees", "method") == ChoiceReading(
+        "wage_deduction", "synonym", "deducted from salary")
+
+
+PAYER_EXACT = [
+    ("Worker (deducted from salary)", "worker"), ("Worker (salary deduction)", "worker"),
+    ("Deducted from worker's salary", "worker"), ("Worker (loan)", "worker"), ("Worker loan", "worker"),
+    ("Worker took a loan", "worker"), ("Worker (to be reimbursed)", "worker"), ("Self (to be reimbursed)", "worker"),
+    ("Paid by employer", "employer"), ("Employer paid", "employer"), ("Company", "employer"), ("Self", "worker"),
+    ("By worker", "worker"), ("At employer's cost", "employer"), ("Employer", "employer"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), PAYER_EXACT)
+def test_exact_payer_spellings_naming_how_the_worker_bore_it_still_read(text, code):
+    reading = read_choice(text, "fees", "paid_by")
+    assert reading is not None and reading.code == code and reading.how in ("code", "synonym")
+
+
+def test_a_contract_states_who_will_pay_the_journey_home_so_a_future_form_is_read_there():
+    # "To be borne by the employer" is how a contract says it; the fee or the journey already made is refused.
+    for text in ("To be paid by employer", "Employer will pay", "Employer shall bear"):
+        assert read_choice(text, "contracts", "repatriation_paid_by").code == "employer"
+        assert "will or should pay" in refused("events", "paid_by", text)
+    assert "wage deduction" in refused("contracts", "repatriation_paid_by", "Employer (deducted from final salary)")
+
+
+def test_the_fees_payer_extends_the_contract_payer_and_keeps_its_typos():
+    payer, base = vocabulary_for("fees", "paid_by"), vocabulary_for("contracts", "repatriation_paid_by")
+    assert (payer.name, base.name) == ("payer", "payer_in_contract")
+    assert set(base.spellings.items()) <= set(payer.spellings.items())
+    assert set(base.fuzzy_targets) <= set(payer.fuzzy_targets)
+    assert read_choice("emploer", "fees", "paid_by") == ChoiceReading("employer", "fuzzy", "employer")
+
+
+@given(st.sampled_from([(v, p) for v in (vocabularies()["payer"], vocabularies()["holder"])
+                        for p in v.refusals if v.refusals[p] not in vocabularies()[YES_NO].refusals.values()]),
+       st.data())
+def test_a_party_word_with_any_refused_phrase_of_its_vocabulary_is_refused(entry, data):
+    vocab, pattern = entry
+    code = data.draw(st.sampled_from(vocab.codes))
+    phrase = " ".join(w.removesuffix("*") + ("ed" if w.endswith("*") else "") for w in pattern)
+    text = data.draw(st.sampled_from([f"{code} ({phrase})", f"{phrase} {code}", f"{code} - {phrase}"]))
+    with pytest.raises(CellError):
+        read_choice(text, *served(vocab))
+
+
+HOLDER_MISREADS = [
+    ("Photocopy with agency", "a copy is not the document"), ("Copy with employer", "a copy is not the document"),
+    ("Scanned copy - agent", "a copy is not the document"), ("Xerox with agent", "a copy is not the document"),
+    ("Agency (photo copy)", "a copy is not the document"), ("复印件在中介", "a copy is not the document"),
+    ("Employer - returned", "was given back"), ("Employer (given back)", "was given back"),
+    ("Agency, handed back", "was given back"), ("Released by employer", "was given back"),
+    ("Returned", "was given back"), ("雇主已归还", "was given back"), ("已退还", "was given back"),
+    ("Lost by agency", "held by no one"), ("Was with agent", "past or future holder"),
+    ("Previously employer", "past or future holder"), ("Worker will collect", "past or future holder"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), HOLDER_MISREADS)
+def test_a_holder_word_is_not_read_out_of_a_cell_about_a_copy_or_a_return(text, reason):
+    assert reason in refused("documents", "held_by", text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Returned to worker", "worker"), ("Returned to the worker", "worker"), ("Handed back to worker", "worker"),
+    ("Given back to the worker", "worker"), ("Released to worker", "worker"), ("已归还工人", "worker"),
+    ("Kept by agent", "agency"), ("With employer", "employer"), ("Original with employer", "employer"),
+])
+def test_exact_holder_spellings_and_an_original_still_read(text, code):
+    reading = read_choice(text, "documents", "held_by")
+    assert reading is not None and reading.code == code
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Employer (to be paid)", "will or should receive"), ("Will be paid to worker", "will or should receive"),
+    ("Employer (deducted)", "mentions a deduction"), ("Worker?", "question mark"),
+])
+def test_a_wage_recipient_is_not_read_out_of_a_future_or_a_deduction(text, reason):
+    assert reason in refused("wage_payments", "paid_to", text)
+
+
+@pytest.mark.parametrize("text", ["Worker (after deductions)", "Worker less deductions", "Own bank account",
+                                  "Paid to worker"])
+def test_a_net_wage_paid_to_the_worker_still_reads(text):
+    assert read_choice(text, "wage_payments", "paid_to").code == "worker"
+
+
+QUALIFIED = ["Yes but late", "Yes, after 3 months", "Yes but only the copy", "Yes, later", "Yes, if asked",
+             "Yes (delayed)", "Yes, eventually", "Yes - only after complaint", "Yes, some", "是，但是晚了",
+             "是，后来还了", "Ho, tara dhilo", "Haan lekin baad mein", "No, but returned later", "Yes, partly"]
+
+
+@pytest.mark.parametrize("text", QUALIFIED)
+def test_a_qualified_yes_is_refused_since_a_late_return_may_be_a_finding(text):
+    message = refused_yes_no(text)
+    assert "qualified answer" in message or "not a plain answer" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Yes - confirmed", "yes"), ("yes (verified)", "yes"), ("No - refused", "no"), ("No, never", "no"),
+    ("Yes, when asked", "yes"), ("Yes, signed copy", "yes")])
+def test_a_plain_yes_or_no_with_a_note_still_reads(text, code):
+    result = read_yes_no(text)
+    assert result is not None and result[1].code == code
+
+
+@pytest.mark.parametrize("text", ["Yes, oral only", "Yes (verbal only)", "Only verbal", "Verbal only",
+                                  "Yes, but verbally"])
+def test_an_oral_consent_written_with_only_or_but_still_reads_as_oral(text):
+    reading = read_choice(text, "documents", "worker_consent")
+    assert reading is not None and (reading.code, reading.how) == ("yes", "synonym")

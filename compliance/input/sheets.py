@@ -43,6 +43,9 @@ class ColumnSpec:
     # A sheet without this column reads as if every cell were blank, because a blank here has a documented
     # meaning ("blank means none"). Any other missing column is unknown: the rules needing it cannot judge.
     absent_is_blank: bool = False
+    # With required_value: a blank cell rejects the row, but an unreadable one keeps it with the value unknown
+    # ("Passport + visa" held by the agency is still a document held: the rules say they cannot judge, not nothing).
+    unreadable_kept: bool = False
     # Written by the template and the samples; False for an alternative layout (a pay month instead of a period).
     in_template: bool = True
     example: str = ""
@@ -300,7 +303,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                required_value=True, refers_to="workers", example="W-001"),
             _c("document", Kind.CHOICE, "passport, national_id, work_permit, visa, contract, bank_card or "
                "certificate (diplomas, skills certificates).",
-               choices=DOCUMENTS, required_column=True, required_value=True,
+               choices=DOCUMENTS, required_column=True, required_value=True, unreadable_kept=True,
                synonyms={"id": "national_id", "id_card": "national_id", "permit": "work_permit",
                          "residence_permit": "work_permit", "residence_card": "work_permit",
                          "iqama": "work_permit", "atm_card": "bank_card", "wage_card": "bank_card",

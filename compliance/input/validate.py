@@ -243,9 +243,10 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
         try:
             got = read_cell(raw_value, col, spec.name, p.ctx, currency if isinstance(currency, str) else None)
         except CellError as e:
-            action = Action.ROW_REJECTED if col.required_value else Action.VALUE_IGNORED
+            rejects = col.required_value and not col.unreadable_kept
+            action = Action.ROW_REJECTED if rejects else Action.VALUE_IGNORED
             problems.append(_problem(spec, row, col.name, raw_value, ProblemType.BAD_VALUE, action, str(e)))
-            rejected |= col.required_value
+            rejected |= rejects
             p.log.refused += 1
             continue
         value = got.value

@@ -126,13 +126,11 @@ def _refusal(entry: str, where: str) -> Phrase:
     """A refused phrase; a word ending in * stands for every word it begins ("deduct*", "from wage*")."""
     tokens: list[str] = []
     for word in entry.split():
-        body = word.removesuffix("*")
-        if "*" in body:
-            raise VocabularyError(f"{where}: {entry!r}: a * may only end a word (a stem: 'deduct*')")
+        body, stem = word.removesuffix("*"), word.endswith("*")
         part = _phrase(body, where)
-        if body != word and (len(part) > 1 or len(part[0]) < STEM_MIN_LENGTH or _is_han(part[0])):
-            raise VocabularyError(f"{where}: {entry!r}: a stem must be one word of {STEM_MIN_LENGTH} letters or more")
-        tokens += [*part[:-1], part[-1] + ("*" if body != word else "")]
+        if "*" in body or (stem and (len(part) > 1 or len(part[0]) < STEM_MIN_LENGTH or _is_han(part[0]))):
+            raise VocabularyError(f"{where}: {entry!r}: a * ends a stem, one word of {STEM_MIN_LENGTH} letters or more")
+        tokens += [*part[:-1], part[-1] + "*" * stem]
     return tuple(tokens)
 
 

@@ -227,9 +227,10 @@ def _short(exc: BaseException) -> str:
 
 # python-calamine reads error cells (#N/A, #VALUE!) as empty strings, indistinguishable from blanks
 # (dimastbk/python-calamine#105). A blank means "not known" to the rules, so an error must not become
-# one: for .xlsx/.xlsm we find error cells in the sheet XML. The scan is a byte search that only
-# parses a sheet when it actually contains an error cell.
-_ERROR_MARK = re.compile(rb"""t=["']e["']""")
+# one: for .xlsx/.xlsm we find error cells in the sheet XML. So too a formula with no saved value (files
+# written by openpyxl or an ERP export store <f>E11</f> and no <v>): calamine reads it as blank, but its value is
+# unknown. The scan is a byte search that only parses a sheet when it holds an error cell or a formula.
+_ERROR_MARK = re.compile(rb"""t=["']e["']|<f[ >/]""")
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
@@ -275,10 +276,14 @@ def _errors_in(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
     with zf.open(part) as fh:
         for _, elem in ElementTree.iterparse(fh):
             if elem.tag.endswith("}c"):
-                if elem.get("t") == "e" and (m := _CELL_REF.fullmatch(elem.get("r", ""))):
-                    value = elem.find("m:v", _NS)
+                m = _CELL_REF.fullmatch(elem.get("r", ""))
+                value = elem.find("m:v", _NS)
+                if m and elem.get("t") == "e":
                     found[(int(m[2]) - 1, _letters_to_index(m[1]))] = (value.text or "#ERROR") \
                         if value is not None else "#ERROR"
+                elif m and (formula := elem.find("m:f", _NS)) is not None and (value is None or value.text is None) \
+                        and elem.get("t") != "inlineStr":
+                    found[(int(m[2]) - 1, _letters_to_index(m[1]))] = f"={formula.text or ''} (no saved value)"
                 elem.clear()
     return found
 
