@@ -143,7 +143,8 @@ def _one_per_sheet(found: dict[str, tuple[str | None, str, float]],
     the run stops asking for a mapping file rather than read whichever comes first."""
     claims: dict[str, list[str]] = {}
     for name, (sheet, how, _) in found.items():
-        target = sheet or (how.split(":", 1)[1] if how.startswith("duplicate:") else None)
+        winner = how.split(":", 1)[1] if how.startswith("duplicate:") else None  # the sheet that beat this one
+        target = sheet or (found.get(winner, (None,))[0] if winner else None)
         if target:
             claims.setdefault(target, []).append(name)
     out = dict(found)

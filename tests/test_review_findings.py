@@ -1,0 +1,177 @@
+"""Misreads an adversarial review of the reading layer found, end to end: each must stay fixed.
+
+Each case changes one thing in the compliant sample (or the violations sample) as a real file would, and checks
+that the value is refused or read right, and that no violation appears or disappears without a word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from compliance.check import check
+from compliance.input.validate import validate
+from compliance.input.workbook import InputError, read_workbook
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+AS_OF = dt.date(2025, 1, 15)
+
+
+def _edit(tmp_path: Path, sample: str, sheet: str, edit) -> Path:
+    book = openpyxl.load_workbook(SAMPLES / f"{sample}.xlsx")
+    edit(book[sheet], [c.value for c in book[sheet][1]])
+    path = tmp_path / "edited.xlsx"
+    book.save(path)
+    return path
+
+
+def _rename(header: str, to: str):
+    def edit(ws, names):
+        ws.cell(1, names.index(header) + 1).value = to
+    return edit
+
+
+def _set(column: str, row: int, value: object):
+    def edit(ws, names):
+        ws.cell(row, names.index(column) + 1).value = value
+    return edit
+
+
+def _keys(report) -> Counter:
+    return Counter((f.worker_id, f.rule_id, f.outcome.value) for f in report.findings)
+
+
+def test_a_daily_wage_header_is_not_read_as_the_monthly_wage(tmp_path):
+    path = _edit(tmp_path, "compliant-agency", "contracts", _rename("monthly_wage", "Wage (per day)"))
+    data = validate(read_workbook(path))
+    assert all(c.monthly_wage is None for c in data.contracts)
+    assert any(p.column == "monthly_wage" and p.type.value == "missing-column" for p in data.problems)
+
+
+def test_a_duration_in_years_is_converted_and_said(tmp_path):
+    def edit(ws, names):
+        ws.cell(1, names.index("duration_months") + 1).value = "Duration (years)"
+        for r in range(2, ws.max_row + 1):
+            cell = ws.cell(r, names.index("duration_months") + 1)
+            if cell.value is not None:
+                cell.value = cell.value / 12
+    data = validate(read_workbook(_edit(tmp_path, "compliant-agency", "contracts", edit)))
+    base = validate(read_workbook(SAMPLES / "compliant-agency.xlsx"))
+    assert [c.duration_months for c in data.contracts] == [c.duration_months for c in base.contracts]
+    [col] = [c for c in data.readings.columns if c.column == "duration_months"]
+    assert any("years" in note for note in col.notes)
+
+
+def test_a_percentage_header_on_money_is_refused_cell_by_cell(tmp_path):
+    path = _edit(tmp_path, "compliant-agency", "wage_payments", _rename("deductions", "Deductions (%)"))
+    data = validate(read_workbook(path))
+    assert all(w.deductions is None for w in data.wage_payments)
+    assert any(p.column == "deductions" and "percent" in p.message for p in data.problems)
+
+
+def test_a_birth_date_with_a_two_digit_year_never_makes_a_child(tmp_path):
+    path = _edit(tmp_path, "compliant-agency", "workers", _set("date_of_birth", 2, "05-Mar-65"))
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    assert not [f for f in report.findings if f.rule_id == "FR-CHD-001" and f.outcome.value == "violation"]
+    assert [f.outcome.value for f in report.findings if f.rule_id == "FR-CHD-001"] == ["insufficient_evidence"]
+
+
+def test_the_exactly_named_sheet_wins_over_an_old_copy(tmp_path):
+    book = openpyxl.load_workbook(SAMPLES / "compliant-agency.xlsx")
+    old = book.copy_worksheet(book["workers"])
+    old.title = "Workers (old)"
+    book.move_sheet(old, offset=-book.index(old))  # first in the file
+    old.cell(2, 2).value = "Somebody Else"
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    raw = read_workbook(path)
+    assert raw.sheets["workers"].name == "workers"
+    assert "Workers (old)" in raw.other_sheets  # listed as not read, never read in place of the exact one
+
+
+def test_two_look_alike_sheets_stop_the_run_asking_which(tmp_path):
+    book = openpyxl.load_workbook(SAMPLES / "compliant-agency.xlsx")
+    book["fees"].title = "Fees 2024"
+    book.copy_worksheet(book["Fees 2024"]).title = "Fees 2023"
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="all look like fees"):
+        read_workbook(path)
+
+
+def test_a_column_proving_both_date_orders_refuses_the_cells_that_fit_both(tmp_path):
+    def edit(ws, names):
+        at = names.index("paid_on") + 1
+        for r, text in zip(range(2, 7), ["25/03/2024", "26/03/2024", "03/25/2024", "05/03/2024", "04/06/2024"],
+                           strict=False):
+            ws.cell(r, at).value = text
+    data = validate(read_workbook(_edit(tmp_path, "compliant-agency", "fees", edit)))
+    paid = {f.row: f.paid_on for f in data.fees}
+    assert paid[2] == dt.date(2024, 3, 25) and paid[4] == dt.date(2024, 3, 25)  # each proves itself
+    assert paid[5] is None and paid[6] is None  # fit both orders: refused, not read by the majority
+
+
+def test_a_semicolon_csv_does_not_make_kwd_1_500_fifteen_hundred(tmp_path):
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    book = openpyxl.load_workbook(SAMPLES / "compliant-agency.xlsx")
+    for ws in book.worksheets:
+        if ws.title == "instructions":
+            continue
+        lines = []
+        for r, row in enumerate(ws.iter_rows(values_only=True)):
+            cells = ["" if v is None else (v.isoformat() if isinstance(v, dt.date) else str(v)) for v in row]
+            if ws.title == "fees" and r == 1:
+                names = [c.value for c in ws[1]]
+                cells[names.index("amount")] = "1.500"
+                cells[names.index("currency")] = "KWD"
+            lines.append(";".join(cells))
+        (folder / f"{ws.title}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = validate(read_workbook(folder))
+    assert next(f for f in data.fees if f.row == 2).amount is None
+    assert any(p.sheet == "fees" and p.row == 2 and p.column == "amount" for p in data.problems)
+
+
+def test_a_fee_deducted_from_salary_is_never_read_as_paid_by_the_employer(tmp_path):
+    path = _edit(tmp_path, "agency-with-violations", "fees", _set("paid_by", 2, "Employer (deducted from salary)"))
+    data = validate(read_workbook(path))
+    assert next(f for f in data.fees if f.row == 2).paid_by is None
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    about = [f for f in report.findings if any(e.sheet == "fees" and e.row == 2 for e in f.evidence)]
+    assert about, "the fee must not become silent"
+
+
+def test_a_formula_with_no_saved_value_is_unknown_not_nothing_refunded(tmp_path):
+    path = _edit(tmp_path, "agency-with-violations", "fees", _set("reimbursed_amount", 2, "=E11"))
+    base = check(SAMPLES / "agency-with-violations.xlsx", as_of=AS_OF, evaluator="reference")
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    fee_row = [f for f in report.findings if any(e.sheet == "fees" and e.row == 2 for e in f.evidence)]
+    assert fee_row and all(f.outcome.value == "insufficient_evidence" for f in fee_row if f.unreadable)
+    assert any(p.sheet == "fees" and p.row == 2 and p.column == "reimbursed_amount" for p in report.input_problems)
+    # what the unknown refund could change is not counted as owed
+    assert sum(report.summary.to_reimburse.values()) <= sum(base.summary.to_reimburse.values())
+
+
+@pytest.mark.parametrize("language", ["Nepali/English", "Nepali and English", "Bilingual (Nepali-English)",
+                                      "Nepalese"])
+def test_a_contract_language_written_as_a_list_or_a_variant_is_never_a_foreign_language_violation(tmp_path,
+                                                                                                  language):
+    path = _edit(tmp_path, "compliant-agency", "contracts", _set("language", 2, language))
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    assert not [f for f in report.findings if f.rule_id == "FR-CON-002" and f.outcome.value == "violation"]
+
+
+def test_an_unreadable_document_type_held_by_the_agency_is_reported_not_dropped(tmp_path):
+    def edit(ws, names):
+        ws.cell(2, names.index("document") + 1).value = "Passport + visa"
+        ws.cell(2, names.index("held_by") + 1).value = "agency"
+        ws.cell(2, names.index("worker_consent") + 1).value = "no"
+    path = _edit(tmp_path, "compliant-agency", "documents", edit)
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    about = [f for f in report.findings if any(e.sheet == "documents" and e.row == 2 for e in f.evidence)]
+    assert about and all(f.outcome.value == "insufficient_evidence" for f in about)
+    assert any(c.column == "document" and c.value == "Passport + visa" for f in about for c in f.unreadable)
