@@ -77,7 +77,7 @@ def unknown_fields(kind: str, rec: models.Record, case: CaseFile) -> frozenset[s
     worker = {f for f, _ in case.worker.unread}
     out = set(own)
     for spec in DERIVED.get(kind, ()):
-        inputs = (*spec.inputs, *_QUIET_INPUTS.get((kind, spec.name), ()))
+        inputs = (*spec.inputs, *QUIET_INPUTS.get((kind, spec.name), ()))
         if any(i in own if "." not in i else i.split(".", 1)[1] in worker for i in inputs):
             out.add(spec.name)
     for field, (sheet_records, fields) in _CROSS_INPUTS.get(kind, {}).items():
@@ -90,7 +90,7 @@ def unknown_fields(kind: str, rec: models.Record, case: CaseFile) -> frozenset[s
 
 # Inputs whose blank counts as none, so the fact schema does not list them (a blank must not be named as the
 # reason a value is blank), but whose unreadable cell makes the derived value unknown.
-_QUIET_INPUTS = {("fee", "outstanding"): ("reimbursed_amount",), ("wage", "net_due"): ("deductions",),
+QUIET_INPUTS = {("fee", "outstanding"): ("reimbursed_amount",), ("wage", "net_due"): ("deductions",),
                  ("complaint", "remedy_outstanding"): ("remedy_paid",), ("complaint", "days_open"): ("resolved_on",
                                                                                                    "status")}
 # Derived values read from the worker's other records: unknown when one of those cells could not be read.

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from compliance import __version__, models
-from compliance.casefile import FactSource
+from compliance.casefile import QUIET_INPUTS, FactSource
 from compliance.conditions import AnyOf
 from compliance.engine import Match
 from compliance.facts import SCHEMA
@@ -55,6 +55,8 @@ class UnreadCell(_Model):
     row: int
     column: str
     value: str | None = Field(None, description="The text as written; null when the column is not in the sheet.")
+    derived: bool = Field(False, description="The column is computed (see the fact schema) from other rows of the "
+                                             "worker, one of which could not be read.")
 
 
 class Finding(_Model):
@@ -280,17 +282,23 @@ def _unjudged(ruleset: Ruleset, clauses: dict[str, Clause], groups: list[list[tu
 
 
 def _unread_cell(src: FactSource, field: str) -> UnreadCell:
-    """The cell behind an unknown field; for a derived field, the unreadable input cells' first one."""
+    """The cell behind an unknown field; for a derived field, its first unreadable input of the same record, or,
+    when it is computed from the worker's other rows (the contract wage of a pay period), the field itself."""
     written = dict(src.record.unread)
+    derived = False
     if field not in written:
         spec = SCHEMA[src.kind].get(field)
-        inputs = [i for i in (spec.inputs if spec else ()) if "." not in i and i in written]
+        inputs = [i for i in (*(spec.inputs if spec else ()), *QUIET_INPUTS.get((src.kind, field), ()))
+                  if "." not in i and i in written]
+        derived = not inputs
         field = inputs[0] if inputs else field
     value = written.get(field)
-    return UnreadCell(sheet=src.sheet, row=src.record.row, column=field, value=value or None)
+    return UnreadCell(sheet=src.sheet, row=src.record.row, column=field, value=value or None, derived=derived)
 
 
 def _describe(cell: UnreadCell, cat: Catalog) -> str:
+    if cell.derived:
+        return cat.t("finding.unread_derived", sheet=cell.sheet, row=cell.row, column=cell.column)
     if cell.value is None:
         return cat.t("finding.unread_column", sheet=cell.sheet, column=cell.column)
     return cat.t("finding.unread_cell", sheet=cell.sheet, row=cell.row, column=cell.column, value=cell.value)

@@ -228,6 +228,8 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         seen.add(key)
         columns.append(Column(m.cell.text, key, col0 + m.cell.index, column_letter(col0 + m.cell.index)))
     rows, blank, skipped = _rows(g, spec, columns, first, notices)
+    if g.csv:
+        rows = _shifted_rows(rows, g, header, p.sheet, first, problems)
     if p.plan is not None and p.plan.split:
         rows = _split_rows(rows, spec, g.name, problems)
     _unnamed_columns(g, header, matches, first, notices)
@@ -328,6 +330,26 @@ def _rows(g: Grid, spec: SheetSpec, columns: list[Column], first: int,
         notices.append(f"sheet '{g.name}': {len(skipped)} totals row(s) skipped "
                        f"({', '.join(str(s.row) for s in skipped)})")
     return rows, blank, skipped
+
+
+def _shifted_rows(rows: list[RawRow], g: Grid, header: headers.HeaderRow, sheet: str, first: int,
+                  problems: list[InputProblem]) -> list[RawRow]:
+    """A CSV row with more filled fields than its header has had a field split ("50,000" unquoted in a comma file):
+    every field after the split is in the wrong column, so the row is refused whole, never read shifted."""
+    width = max((c.index for c in header.cells), default=-1) + 1
+    out = []
+    for r in rows:
+        cells = g.cells[r.number - 1 - g.start[0]]
+        extra = [i for i in range(width, len(cells)) if _clean(cells[i]) is not None]
+        if extra:
+            problems.append(InputProblem(
+                type=ProblemType.BAD_VALUE, action=Action.ROW_REJECTED, sheet=sheet, row=r.number,
+                column=column_letter(extra[0]), value=str(cells[extra[0]])[:80],
+                message=f"row {r.number} has more fields than the header ({len(cells)} for {width}): a number with "
+                        "an unquoted comma (50,000) shifts every field after it; quote it or remove the comma"))
+            continue
+        out.append(r)
+    return out
 
 
 def _split_rows(rows: list[RawRow], spec: SheetSpec, source: str, problems: list[InputProblem]) -> list[RawRow]:
