@@ -80,12 +80,13 @@ def _currency(v: object) -> Read:
     return Read(r.value) if r.note is None else Read(r.value, None, (r.value, "synonym", r.note))
 
 
-def _row_currencies(currency: str | None) -> set[str]:
+@lru_cache(maxsize=1024)
+def _row_currencies(currency: str | None) -> frozenset[str]:
     """The codes the row's currency cell can mean ("Rs" is four), as the currency column is read."""
     text = (currency or "").strip()
     if not text:
-        return set()
-    return set(cells.currency_codes(text)) or {text.upper()}
+        return frozenset()
+    return frozenset(cells.currency_codes(text)) or frozenset({text.upper()})
 
 
 def _amount(v: object, ctx: Any, currency: str | None) -> Read:

@@ -7,13 +7,15 @@ with an InputError naming it.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from compliance import models
-from compliance.input.cells import CellError
+from compliance.input.cells import CellError, parse_id, parse_text
 from compliance.input.problems import Action, InputProblem, ProblemType
 from compliance.input.read import CURRENCY_OF, Read, read_cell
 from compliance.input.readings import ColumnLog, ColumnReading, Readings
@@ -216,12 +218,28 @@ class _Col:
     log: ColumnLog
     currency: str | None  # the row's currency column, for an amount
     checks_ref: bool
+    plain: Any = None  # for ids and text, the parser itself: nothing about them is ever interpreted
+    native: type | None = None  # a cell of this type is read as it is (real dates, plain numbers): see _native
 
 
 def _plan(spec: SheetSpec, columns: list[ColumnSpec], raw: RawSheet, logs: dict[str, ColumnLog]) -> list[_Col]:
-    return [_Col(c, raw.context.get(c.name), logs[c.name],
-                 CURRENCY_OF.get(c.name, "currency") if c.kind is Kind.AMOUNT else None,
-                 c.kind is Kind.REF and bool(c.refers_to) and c.refers_to != spec.name) for c in columns]
+    out = []
+    for c in columns:
+        ctx = raw.context.get(c.name)
+        plain = {Kind.ID: parse_id, Kind.REF: parse_id, Kind.TEXT: parse_text}.get(c.kind)
+        bare = ctx is None or not (ctx.refuse or ctx.scale or ctx.calendar or ctx.hint_currency)
+        native = {Kind.DATE: dt.date, Kind.AMOUNT: float, Kind.NUMBER: float}.get(c.kind) if bare else None
+        out.append(_Col(c, ctx, logs[c.name], CURRENCY_OF.get(c.name, "currency") if c.kind is Kind.AMOUNT else None,
+                        c.kind is Kind.REF and bool(c.refers_to) and c.refers_to != spec.name,
+                        plain if ctx is None or not ctx.refuse else None, native))
+    return out
+
+
+def _native(value: object, kind: type) -> bool:
+    """A real date cell in range, or a finite non-negative number: read as it is, with nothing to decide."""
+    if kind is dt.date:
+        return 1900 <= value.year <= 2100  # type: ignore[attr-defined]
+    return 0.0 <= value < math.inf  # type: ignore[operator]
 
 
 def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
@@ -238,6 +256,27 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
                 problems.append(_problem(spec, row, col.name, None, ProblemType.MISSING_VALUE, Action.ROW_REJECTED,
                                          f"{col.name} is blank"))
                 rejected = True
+            continue
+        if p.plain is not None:  # ids and text: read as written
+            value = p.plain(raw_value)
+            p.log.as_written += 1
+            if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
+                if (named := _by_name(col.refers_to or "", value, ids)) is not None:
+                    p.log.as_written -= 1
+                    p.log.interpreted += 1
+                    p.log.values[(" ".join(str(raw_value).split()), named, "name", None)] += 1
+                    values[col.name] = named
+                    continue
+                problem = _unknown_reference(spec, row, col, value)
+                problems.append(problem)
+                if problem.action is Action.ROW_REJECTED:
+                    rejected = True
+                    continue
+            values[col.name] = value
+            continue
+        if p.native is not None and type(raw_value) is p.native and _native(raw_value, p.native):
+            p.log.as_written += 1
+            values[col.name] = raw_value + 0.0 if p.native is float else raw_value
             continue
         currency = cells.get(p.currency) if p.currency else None
         try:

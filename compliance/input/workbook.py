@@ -231,7 +231,7 @@ def _short(exc: BaseException) -> str:
 # one: for .xlsx/.xlsm we find error cells in the sheet XML. So too a formula with no saved value (files
 # written by openpyxl or an ERP export store <f>E11</f> and no <v>): calamine reads it as blank, but its value is
 # unknown. The scan is a byte search that only parses a sheet when it holds an error cell or a formula.
-_ERROR_MARK = re.compile(rb"""t=["']e["']|<f[ >/]""")
+_MARKS = (b't="e"', b"t='e'", b"<f>", b"<f ", b"<f/")  # byte searches: a regex alternation is 5x slower here
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
@@ -254,7 +254,8 @@ def _has_error(zf: zipfile.ZipFile, member: str) -> bool:
     tail = b""
     with zf.open(member) as fh:
         while chunk := fh.read(1 << 20):
-            if _ERROR_MARK.search(tail + chunk):
+            window = tail + chunk
+            if any(mark in window for mark in _MARKS):
                 return True
             tail = chunk[-8:]  # a mark split across two chunks
     return False
