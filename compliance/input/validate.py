@@ -259,6 +259,12 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
             continue
         if p.plain is not None:  # ids and text: read as written
             value = p.plain(raw_value)
+            if value is None:  # only spaces: blank
+                if col.required_value:
+                    problems.append(_problem(spec, row, col.name, None, ProblemType.MISSING_VALUE,
+                                             Action.ROW_REJECTED, f"{col.name} is blank"))
+                    rejected = True
+                continue
             p.log.as_written += 1
             if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
                 if (named := _by_name(col.refers_to or "", value, ids)) is not None:
