@@ -175,3 +175,20 @@ def test_an_unreadable_document_type_held_by_the_agency_is_reported_not_dropped(
     about = [f for f in report.findings if any(e.sheet == "documents" and e.row == 2 for e in f.evidence)]
     assert about and all(f.outcome.value == "insufficient_evidence" for f in about)
     assert any(c.column == "document" and c.value == "Passport + visa" for f in about for c in f.unreadable)
+
+
+def test_a_units_row_under_the_header_is_read_as_hints_not_as_a_record(tmp_path):
+    def edit(ws, names):
+        ws.insert_rows(2)
+        ws.cell(2, names.index("amount") + 1).value = "(NPR '000)"
+        ws.cell(2, names.index("paid_on") + 1).value = "(dd/mm/yyyy)"
+        for r in range(3, ws.max_row + 1):
+            cell = ws.cell(r, names.index("amount") + 1)
+            if isinstance(cell.value, int | float):
+                cell.value = cell.value / 1000
+    path = _edit(tmp_path, "agency-with-violations", "fees", edit)
+    base = check(SAMPLES / "agency-with-violations.xlsx", as_of=AS_OF, evaluator="reference")
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    assert report.summary.worker_paid_by_category == base.summary.worker_paid_by_category
+    assert report.summary.to_reimburse == base.summary.to_reimburse
+    assert any("units and formats" in n for n in report.interpretations.notices)

@@ -285,6 +285,14 @@ def _split(text: str, t: _Text) -> tuple[str, Hint | None]:
     return _norm(s, t), hint
 
 
+def header_hint(text: str) -> Hint | None:
+    """What a cell that is only a hint says: "(NPR '000)", "NPR", "dd/mm/yyyy", "months"; None for anything else."""
+    inner = text.strip()
+    if len(inner) >= 2 and inner[0] in "([【" and inner[-1] in ")]】":
+        inner = inner[1:-1]
+    return _hint(inner, _text()) if inner.strip() else None
+
+
 def split_header(text: str) -> tuple[str, Hint | None]:
     """'Amount paid (NPR)' -> ('amount paid', ('currency', 'NPR')); numbering and '*' markers are dropped."""
     return _split(text, _text())

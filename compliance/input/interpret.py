@@ -8,12 +8,13 @@ sheet and its closest candidates; an ambiguous cell is left for the validator to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from compliance.input import cells, headers
 from compliance.input.cells import normalize_header
 from compliance.input.conventions import STYLED, decide_columns, decide_dates_across_book
+from compliance.input.header_names import header_hint
 from compliance.input.mapping import Mapping, SheetMapping
 from compliance.input.problems import Action, InputProblem, ProblemType
 from compliance.input.readings import ColumnReading, Readings, SheetReading, SkippedRow
@@ -186,6 +187,15 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
                        f"{row0 + first_row + 1} is read as the header")
     matches = _matches(p, header)
     first = max(header.rows) + 1
+    if first < len(g.cells) and (units := _hint_row(g.cells[first])):
+        # "(NPR '000)", "(dd/mm/yyyy)" in the row under the names: hints for those columns, not a record. Read as
+        # a record, the amounts would be 1,000 times too small and the row rejected.
+        matches = [headers.ColumnMatch(replace(m.cell, hint=units[m.cell.index]), m.field, m.how, m.score,
+                                       m.candidates) if m.cell.index in units and m.cell.hint is None else m
+                   for m in matches]
+        notices.append(f"sheet '{g.name}': row {row0 + first + 1} holds units and formats for the columns above; "
+                       "read as part of the header")
+        first += 1
     for field, a, b, even in headers.duplicate_columns(header, p.sheet) if p.plan is None else ():
         blank = [c for c in (a, b) if not any(c.index < len(r) and _clean(r[c.index]) is not None
                                                  for r in g.cells[first:])]
@@ -242,6 +252,19 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         problems.append(InputProblem(type=ProblemType.INCONSISTENT, action=Action.NOTICE, sheet=p.sheet, row=s.row,
                                      message=f"row {s.row} {s.reason}: not read as a record"))
     return raw, reading, col_readings
+
+
+def _hint_row(cells: list[object]) -> dict[int, tuple[str, str]]:
+    """{column: hint} when every filled cell of the row is a unit, currency, scale, calendar or date format."""
+    found = {}
+    for i, v in enumerate(cells):
+        text = _clean(v)
+        if text is None:
+            continue
+        if not isinstance(text, str) or (hint := header_hint(text)) is None:
+            return {}
+        found[i] = hint
+    return found
 
 
 def _adds_to(g: Grid, first: int, kept: int, other: int) -> bool:
