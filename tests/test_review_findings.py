@@ -192,3 +192,12 @@ def test_a_units_row_under_the_header_is_read_as_hints_not_as_a_record(tmp_path)
     assert report.summary.worker_paid_by_category == base.summary.worker_paid_by_category
     assert report.summary.to_reimburse == base.summary.to_reimburse
     assert any("units and formats" in n for n in report.interpretations.notices)
+
+
+def test_real_dates_among_day_first_text_are_flagged_as_possibly_swapped_by_excel(tmp_path):
+    def edit(ws, names):
+        at = names.index("paid_on") + 1
+        ws.cell(2, at).value = "25/03/2024"
+        ws.cell(3, at).value = dt.date(2024, 3, 5)  # what a month-first Excel makes of "03/05/2024" (3 May)
+    raw = read_workbook(_edit(tmp_path, "compliant-agency", "fees", edit))
+    assert any("day and month swapped" in n for n in raw.readings.notices)

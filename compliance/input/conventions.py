@@ -4,6 +4,7 @@ format). What is decided is what the validator reads the cells with, and what th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,7 @@ class ColumnContext:
 
 
 def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.ColumnMatch],
-                   plan: SheetMapping | None, g: Grid) -> list[ColumnReading]:
+                   plan: SheetMapping | None, g: Grid, notices: list[str]) -> list[ColumnReading]:
     """Decide each column's number or date convention from its own cells, then from the sheet's other columns."""
     values = {c.key: [r.values.get(c.key) for r in raw.rows] for c in raw.columns}
     numbers: dict[str, formats.Decision] = {}
@@ -82,6 +83,11 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
                 ctx.date = plan_dates or (None if d.conflicts else
                                           d.style or header or sheet_date or _dotted(values[col.name]))
             described = _describe(ctx.date, "dates")
+            if d.style is not None and d.style.order == "dmy" and _converted(values[col.name]):
+                notices.append(f"sheet '{raw.name}', column '{by_field[col.name].name}': real date cells sit among "
+                               "day-first text dates; if this file was a CSV opened in Excel with month-first "
+                               "settings, real dates with a day of 12 or less may have day and month swapped: check "
+                               "them against the source")
         _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind, col.name)
         if plan is not None:
             ctx.values = plan.values.get(col.name)
@@ -119,6 +125,12 @@ def _apply_hint(ctx: ColumnContext, hint: tuple[str, str] | None, kind: Kind, co
             ctx.refuse = f"the column header says {value}" + (f", and {column} is in {native}" if native else "")
     elif what == "calendar" and value != "gregorian" and kind in DATED:
         ctx.calendar = value
+
+
+def _converted(column: list[object]) -> bool:
+    """The signature of a day-first CSV opened by a month-first Excel: what Excel could read as a date it made one
+    (day and month swapped where the day is 12 or less); what it could not stayed text."""
+    return any(isinstance(v, dt.date) and v.day <= 12 for v in column)
 
 
 def _header_date(m: headers.ColumnMatch | None) -> formats.DateStyle | None:

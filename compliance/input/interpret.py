@@ -244,7 +244,7 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         rows = _split_rows(rows, spec, g.name, problems)
     _unnamed_columns(g, header, matches, first, notices)
     raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates, doubtful=doubtful)
-    col_readings = decide_columns(raw, spec, fields, p.plan, g)
+    col_readings = decide_columns(raw, spec, fields, p.plan, g, notices)
     reading = SheetReading(source=g.name, sheet=p.sheet, how=p.how, header_rows=[row0 + r + 1 for r in header.rows],
                            skipped_rows=skipped,
                            note=None if header.rows == (0,) else f"header found in row {row0 + header.rows[-1] + 1}")
