@@ -112,6 +112,11 @@ def _lookup_cell(cell: HeaderCell, sheet: str) -> _Hit:
     return hit
 
 
+def is_known_name(name: str) -> bool:
+    """Whether a normalised header is a name the tables know, as a column of some sheet or as no column (S.N.)."""
+    return _known(name)
+
+
 def _known(name: str) -> bool:
     v = _vocab()
     return any(name in table for table in v.columns.values()) or any(name in o for o in v.others.values())

@@ -8,6 +8,7 @@ sheet and its closest candidates; an ambiguous cell is left for the validator to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -225,11 +226,14 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         near = headers.closest_headers(col.name, p.sheet, unmatched)
         candidates[col.name] = ", ".join(f"'{h}'" for h, _ in near) if near else "no similar header"
     doubtful = {}
+    numeric = [c for c in unmatched if not headers.is_known_name(c.name) and _mostly_numbers(g, c.index, first)]
     for col in spec.columns:
         if col.absent_is_blank and col.name not in fields and unmatched:
             near = headers.closest_headers(col.name, p.sheet, unmatched)
             if near and near[0][1] >= LOOKS_LIKE:
                 doubtful[col.name] = near[0][0]
+            elif numeric:  # "Total Potongan": an unread column of amounts may be these, in words no table knows
+                doubtful[col.name] = numeric[0].text
     columns, seen = [], {c.name for c in spec.columns}
     for m in matches:
         key = m.field or normalize_header(m.cell.text)
@@ -252,6 +256,17 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         problems.append(InputProblem(type=ProblemType.INCONSISTENT, action=Action.NOTICE, sheet=p.sheet, row=s.row,
                                      message=f"row {s.row} {s.reason}: not read as a record"))
     return raw, reading, col_readings
+
+
+def _mostly_numbers(g: Grid, index: int, first: int) -> bool:
+    """Whether most filled cells of a column are numbers (or number text): amounts, not remarks."""
+    filled = [v for r in g.cells[first:] if index < len(r) and (v := _clean(r[index])) is not None]
+    numbers = sum(1 for v in filled if (isinstance(v, int | float) and not isinstance(v, bool))
+                  or (isinstance(v, str) and _NUMBERISH.fullmatch(v)))
+    return bool(filled) and numbers * 2 > len(filled)
+
+
+_NUMBERISH = re.compile(r"[^\d]{0,4}\d[\d.,' ]*(?:/-)?[^\d]{0,4}")
 
 
 def _hint_row(cells: list[object]) -> dict[int, tuple[str, str]]:
