@@ -17,3 +17,7 @@ def ruleset() -> Ruleset:
 def engine(ruleset: Ruleset) -> Engine:
     # A fresh engine per test module: a module that makes the engine fail does not affect the others.
     return Engine(ruleset)
+
+
+# The metamorphic test modules share the base sample's observation (computed once per module).
+from tests.metamorphic.fixtures import base, rows  # noqa: E402, F401

@@ -396,6 +396,10 @@ def test_yes_no_questions_are_recognised_by_their_key_nouns_and_verbs(text, shee
     ("Mother tongue", "complaints"),  # the language, not whether the channel could be used in it
     ("要求归还", "documents"),  # the worker asked; whether it was returned is not said
     ("Respondent", "complaints"),  # the agency or the employer
+    ("How much", "wage_payments"),  # gross, deductions or net
+    ("How much", "complaints"),  # the remedy awarded or the remedy paid
+    ("Labour card No.", "workers"),  # the work permit's number, not the worker ID the other sheets use
+    ("Receipt No.", "fees"),  # one receipt may cover several fees; beside the receipt yes/no column
 ])
 def test_a_name_that_could_mean_two_things_stays_unmatched(text, sheet):
     m = _match(text, sheet)
@@ -552,4 +556,60 @@ def test_header_rows_given_by_a_person_are_read_as_given():
     ("Collected by (agency)", "fees", "agency_id"),  # the bracket joined: "collected by agency"
 ])
 def test_an_organisation_named_where_its_id_belongs_is_read_as_the_reference(text, sheet, field):
+    assert _match(text, sheet).field == field
+
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lic. Valid Upto", "licence valid until"), ("Regd. Date", "registered date"), ("Regn. Date", "registration date"),
+    ("Cand. Consent", "candidate consent"), ("Dest. Ctry", "destination country"), ("Txn Amt.", "transaction amount"),
+    ("Doc. Type", "document type"), ("Advt. Published", "advertisement published"), ("Wkly Hrs", "weekly hours"),
+    ("Contract Lang.", "contract language"), ("Grievance Info", "grievance information"),
+])
+def test_office_abbreviations_are_read_as_the_one_word_they_shorten(text, name):
+    assert header_names.split_header(text)[0] == name
+
+
+@pytest.mark.parametrize(("text", "name"), [("Trans. Date", "trans date"), ("Adv. Amount", "adv amount"),
+                                            ("Dep. Date", "dep date"), ("Reg. No.", "reg no")])
+def test_an_abbreviation_of_several_words_is_not_expanded(text, name):
+    assert header_names.split_header(text)[0] == name
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    # abbreviated ledger headers reach their column through the words table
+    ("Lic. Expiry Dt.", "agencies", "licence_valid_to"), ("Cand. Name", "workers", "name"),
+    ("Doc. Type", "documents", "document"), ("Doc. Held Since", "documents", "held_since"),
+    ("Txn Amt.", "fees", "amount"), ("Txn Curr.", "fees", "currency"), ("Recd. From", "fees", "paid_by"),
+    ("Regn. Date", "workers", "recruited_on"), ("Lang. Known", "workers", "languages"),
+    ("Voucher No.", "fees", "fee_id"),
+    # WPS / HR export names
+    ("Txn Date", "wage_payments", "paid_on"), ("Salary period from", "wage_payments", "period_start"),
+    ("Salary period to", "wage_payments", "period_end"), ("Net amount paid", "wage_payments", "net"),
+    ("Employee approval of deduction", "wage_payments", "deduction_consent"),
+    # the worker under the names other systems give them: candidate, employee, client
+    ("Signed by employee", "contracts", "signed_by_worker"), ("Copy to candidate", "contracts", "copy_given_to_worker"),
+    ("Client consent", "documents", "worker_consent"), ("Cost to employee", "complaints", "cost_to_worker"),
+    ("Client's nationality", "workers", "nationality"), ("Candidate gender", "workers", "sex"),
+    ("Employee agreed to deduction", "wage_payments", "deduction_consent"),
+    # intake questions whose words name one column
+    ("How much was paid?", "fees", "amount"), ("How much", "events", "amount"),
+    ("Who holds it now?", "documents", "held_by"), ("Which document is held?", "documents", "document"),
+    ("Date salary paid", "wage_payments", "paid_on"), ("How much was deducted?", "wage_payments", "deductions"),
+    ("Salary after deductions", "wage_payments", "net"), ("Date complaint filed", "complaints", "received_on"),
+])
+def test_ledger_wps_and_intake_families_are_synonyms(text, sheet, field):
+    assert _match(text, sheet).field == field
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    # worker 移工 / 外勞 / 外籍勞工; agency 仲介 / 人力仲介 / 仲介公司;
+    # licence 牌照 / 許可證 / 執照; contract 合約 / 契約
+    ("外籍勞工編號", "workers", "worker_id"), ("移工編號", "fees", "worker_id"), ("人力仲介編號", "fees", "agency_id"),
+    ("仲介公司編號", "workers", "agency_id"), ("執照屆滿日期", "agencies", "licence_valid_to"),
+    ("許可證生效日期", "agencies", "licence_valid_from"), ("執照號碼", "agencies", "licence_number"),
+    ("契約語言", "contracts", "language"), ("合約簽訂日期", "contracts", "signed_on"),
+    ("移工同意扣款", "wage_payments", "deduction_consent"), ("計薪期間止", "wage_payments", "period_end"),
+])
+def test_taiwan_and_hong_kong_labour_words_are_synonyms(text, sheet, field):
     assert _match(text, sheet).field == field

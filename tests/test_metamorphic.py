@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from samples.build import violations_sample
 from tests.metamorphic import transforms as tf
 from tests.metamorphic.compare import Observation, explain, observe, strong_failures, weak_failures
 from tests.metamorphic.render import Table, write_xlsx
@@ -22,19 +21,6 @@ from tests.metamorphic.variants import STRONG, VARIANTS, WEAK, Variant
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "agency-with-violations.xlsx"
 
-
-@pytest.fixture(scope="module")
-def base() -> Observation:
-    with pytest.MonkeyPatch.context() as mp:
-        seen = observe(SAMPLE, mp)
-    assert seen.report is not None, seen.error
-    assert seen.report.input_problems == [], "the base sample must read cleanly"
-    return seen
-
-
-@pytest.fixture(scope="module")
-def rows() -> Rows:
-    return violations_sample()
 
 
 def test_every_variant_has_its_own_id() -> None:

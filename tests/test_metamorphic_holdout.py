@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from compliance.input.sheets import SHEETS_BY_NAME
-from samples.build import violations_sample
 from tests.metamorphic import holdout
 from tests.metamorphic.compare import Observation, explain, observe, strong_failures, weak_failures
 from tests.metamorphic.holdout import HOLDOUT, OPTIONAL_HEADERS, STRONG, WEAK
@@ -23,19 +22,6 @@ from tests.metamorphic.variants import Variant
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "agency-with-violations.xlsx"
 
-
-@pytest.fixture(scope="module")
-def base() -> Observation:
-    with pytest.MonkeyPatch.context() as mp:
-        seen = observe(SAMPLE, mp)
-    assert seen.report is not None, seen.error
-    assert seen.report.input_problems == [], "the base sample must read cleanly"
-    return seen
-
-
-@pytest.fixture(scope="module")
-def rows() -> Rows:
-    return violations_sample()
 
 
 def test_every_holdout_variant_has_its_own_id_and_only_weak_ones_say_why() -> None:
@@ -71,7 +57,7 @@ def _run(variant: Variant, rows: Rows, tmp_path: Path, monkeypatch: pytest.Monke
 BEYOND_THE_VOCABULARIES = {
     # Kept refused on purpose: a bare "Not given" also means "not stated", and one yes/no vocabulary serves every
     # yes/no column, so it cannot be read as no only where the column asks about a paper (receipt, copy).
-    "free-text-values": "a bare 'Not given' is refused: it may mean 'not stated' (one yes/no vocabulary for all columns)",
+    "free-text-values": "a bare 'Not given' is refused: it may mean 'not stated' (one yes/no table)",
 }
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from compliance.input.sheets import SHEETS_BY_NAME
-from samples.build import violations_sample
 from tests.metamorphic import holdout2
 from tests.metamorphic.compare import Observation, explain, observe, strong_failures, weak_failures
 from tests.metamorphic.holdout2 import HOLDOUT2, silent_misreads, unreported_losses
@@ -24,19 +23,6 @@ from tests.metamorphic.variants import Variant
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "agency-with-violations.xlsx"
 
-
-@pytest.fixture(scope="module")
-def base() -> Observation:
-    with pytest.MonkeyPatch.context() as mp:
-        seen = observe(SAMPLE, mp)
-    assert seen.report is not None, seen.error
-    assert seen.report.input_problems == [], "the base sample must read cleanly"
-    return seen
-
-
-@pytest.fixture(scope="module")
-def rows() -> Rows:
-    return violations_sample()
 
 
 def test_every_second_holdout_variant_has_its_own_id() -> None:

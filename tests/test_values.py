@@ -724,3 +724,21 @@ def test_a_plain_yes_or_no_with_a_note_still_reads(text, code):
 def test_an_oral_consent_written_with_only_or_but_still_reads_as_oral(text):
     reading = read_choice(text, "documents", "worker_consent")
     assert reading is not None and (reading.code, reading.how) == ("yes", "synonym")
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("Copy given", True), ("Receipt issued", True), ("Itemised bill", True), ("Itemized receipt", True),
+    ("Provided", True), ("已提供", True), ("No copy", False), ("Receipt not given", False), ("Not itemised", False),
+    ("Copy not provided", False), ("未提供", False),
+])
+def test_a_paper_said_to_be_given_or_named_as_missing_is_a_yes_or_a_no(text, answer):
+    assert read_yes_no(text)[0] is answer
+
+
+def test_a_bare_not_given_is_refused_because_it_may_mean_not_stated():
+    assert "contains a negation" in refused_yes_no("Not given")
+
+
+@pytest.mark.parametrize("text", ["Release (NOC) refused", "Release rejected", "Release NOC denied"])
+def test_a_refused_release_letter_is_a_refused_employer_change(text):
+    assert read_choice(text, "events", "event").code == "employer_change_refused"

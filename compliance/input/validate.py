@@ -265,19 +265,13 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
                                              Action.ROW_REJECTED, f"{col.name} is blank"))
                     rejected = True
                 continue
-            p.log.as_written += 1
             if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
-                if (named := _by_name(col.refers_to or "", value, ids)) is not None:
-                    p.log.as_written -= 1
-                    p.log.interpreted += 1
-                    p.log.values[(" ".join(str(raw_value).split()), named, "name", None)] += 1
-                    values[col.name] = named
+                value, stop = _reference(spec, row, p, raw_value, value, ids, problems)
+                rejected |= stop
+                if value is None:
                     continue
-                problem = _unknown_reference(spec, row, col, value)
-                problems.append(problem)
-                if problem.action is Action.ROW_REJECTED:
-                    rejected = True
-                    continue
+            else:
+                p.log.as_written += 1
             values[col.name] = value
             continue
         if p.native is not None and type(raw_value) is p.native and _native(raw_value, p.native):
@@ -319,18 +313,29 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
                 rejected = True
             continue
         if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
-            if (named := _by_name(col.refers_to or "", value, ids)) is not None:
-                p.log.interpreted += 1
-                p.log.values[(" ".join(str(raw_value).split()), named, "name", None)] += 1
-                values[col.name] = named
-                continue
-            problem = _unknown_reference(spec, row, col, value)
-            problems.append(problem)
-            if problem.action is Action.ROW_REJECTED:
-                rejected = True
+            value, stop = _reference(spec, row, p, raw_value, value, ids, problems)
+            rejected |= stop
+            if value is None:
                 continue
         values[col.name] = value
     return values, problems, rejected
+
+
+def _reference(spec: SheetSpec, row: RawRow, p: _Col, raw_value: object, value: str, ids: dict[str, Any],
+               problems: list[InputProblem]) -> tuple[str | None, bool]:
+    """An id that no row of the referenced sheet has: the id of the one agency or employer so named, or kept and
+    reported. Returns the value to store (None: none) and whether the row is rejected."""
+    col = p.spec
+    if (named := _by_name(col.refers_to or "", value, ids)) is not None:
+        p.log.interpreted += 1
+        p.log.values[(" ".join(str(raw_value).split()), named, "name", None)] += 1
+        return named, False
+    problem = _unknown_reference(spec, row, col, value)
+    problems.append(problem)
+    if problem.action is Action.ROW_REJECTED:
+        return None, True
+    p.log.as_written += 1
+    return value, False
 
 
 # Ledgers name the agency or employer where the contract wants its id ("Himal Overseas" for AG-01): a name that is
