@@ -13,7 +13,7 @@ from compliance.input import formats, headers
 from compliance.input.mapping import SheetMapping
 from compliance.input.readings import ColumnReading
 from compliance.input.sheets import SHEETS_BY_NAME, Kind, SheetSpec
-from compliance.input.workbook import Grid, RawSheet
+from compliance.input.workbook import RawSheet
 
 STYLED = (Kind.AMOUNT, Kind.NUMBER)
 DATED = (Kind.DATE, Kind.PERIOD)
@@ -38,7 +38,7 @@ class ColumnContext:
 
 
 def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.ColumnMatch],
-                   plan: SheetMapping | None, g: Grid, notices: list[str]) -> list[ColumnReading]:
+                   plan: SheetMapping | None, notices: list[str]) -> list[ColumnReading]:
     """Decide each column's number or date convention from its own cells, then from the sheet's other columns."""
     values = {c.key: [r.values.get(c.key) for r in raw.rows] for c in raw.columns}
     numbers: dict[str, formats.Decision] = {}
@@ -52,7 +52,7 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
             dates[col.name] = formats.decide_date_style(values[col.name])
     plan_numbers = plan.number_style() if plan else None
     plan_dates = plan.date_style() if plan else None
-    # A semicolon CSV (g.decimal_comma_hint) proves nothing on its own: Excel writes ';' in many locales, and a
+    # A semicolon CSV proves nothing on its own: Excel writes ';' in many locales, and a
     # guess from it would read "1.500" KWD as 1,500. Only cells decide.
     sheet_number = _sheet_style(numbers, "sheet")
     sheet_date = _sheet_style(dates, "sheet")
@@ -72,7 +72,7 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
             d = numbers[col.name]
             ctx.number = plan_numbers or (None if d.conflicts else d.style or sheet_number)
             ctx.conflicts = _conflict_rows(raw, d)
-            described = _describe(ctx.number, "numbers")
+            described = _describe(ctx.number)
         if col.name in dates:
             d = dates[col.name]
             header = _header_date(m)
@@ -82,7 +82,7 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
                 ctx.conflicts = _conflict_rows(raw, d)
                 ctx.date = plan_dates or (None if d.conflicts else
                                           d.style or header or sheet_date or _dotted(values[col.name]))
-            described = _describe(ctx.date, "dates")
+            described = _describe(ctx.date)
             if d.style is not None and d.style.order == "dmy" and _converted(values[col.name]):
                 notices.append(f"sheet '{raw.name}', column '{by_field[col.name].name}': real date cells sit among "
                                "day-first text dates; if this file was a CSV opened in Excel with month-first "
@@ -168,7 +168,7 @@ def _conflict_rows(raw: RawSheet, d: formats.Decision) -> frozenset[int]:
     return frozenset(raw.rows[i].number for i in d.conflicts)
 
 
-def _describe(style: formats.NumberStyle | formats.DateStyle | None, what: str) -> str | None:
+def _describe(style: formats.NumberStyle | formats.DateStyle | None) -> str | None:
     if style is None:
         return None
     if isinstance(style, formats.NumberStyle):

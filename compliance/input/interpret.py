@@ -198,8 +198,7 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
                        "read as part of the header")
         first += 1
     for field, a, b, even in headers.duplicate_columns(header, p.sheet) if p.plan is None else ():
-        blank = [c for c in (a, b) if not any(c.index < len(r) and _clean(r[c.index]) is not None
-                                                 for r in g.cells[first:])]
+        blank = [c for c in (a, b) if not any(_at(r, c.index) is not None for r in g.cells[first:])]
         if len(blank) == 1:  # an empty column beside a filled one: the filled one is the column
             keep = b if blank[0] is a else a
             matches = [_rematch(m, keep, blank[0], field, p.sheet) for m in matches]
@@ -248,7 +247,7 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         rows = _split_rows(rows, spec, g.name, problems)
     _unnamed_columns(g, header, matches, first, notices)
     raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates, doubtful=doubtful)
-    col_readings = decide_columns(raw, spec, fields, p.plan, g, notices)
+    col_readings = decide_columns(raw, spec, fields, p.plan, notices)
     reading = SheetReading(source=g.name, sheet=p.sheet, how=p.how, header_rows=[row0 + r + 1 for r in header.rows],
                            skipped_rows=skipped,
                            note=None if header.rows == (0,) else f"header found in row {row0 + header.rows[-1] + 1}")
@@ -260,7 +259,7 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
 
 def _mostly_numbers(g: Grid, index: int, first: int) -> bool:
     """Whether most filled cells of a column are numbers (or number text): amounts, not remarks."""
-    filled = [v for r in g.cells[first:] if index < len(r) and (v := _clean(r[index])) is not None]
+    filled = [v for r in g.cells[first:] if (v := _at(r, index)) is not None]
     numbers = sum(1 for v in filled if (isinstance(v, int | float) and not isinstance(v, bool))
                   or (isinstance(v, str) and _NUMBERISH.fullmatch(v)))
     return bool(filled) and numbers * 2 > len(filled)
@@ -285,8 +284,8 @@ def _hint_row(cells: list[object]) -> dict[int, tuple[str, str]]:
 def _adds_to(g: Grid, first: int, kept: int, other: int) -> bool:
     """Whether column `other` holds a value that column `kept` does not (a hidden column, an old and a new one)."""
     for r in g.cells[first:]:
-        b = _clean(r[other]) if other < len(r) else None
-        if b is not None and b != (_clean(r[kept]) if kept < len(r) else None):
+        b = _at(r, other)
+        if b is not None and b != _at(r, kept):
             return True
     return False
 
@@ -321,6 +320,11 @@ def _matches(p: _Placed, header: headers.HeaderRow) -> list[headers.ColumnMatch]
     if p.plan is None or not p.plan.columns:
         return headers.match_columns(header, p.sheet)
     return p.plan.match(header, p.sheet)
+
+
+def _at(row: list[object], index: int) -> object:
+    """The cleaned cell of a grid row at a column index; None beyond the row's end (CSV rows vary in length)."""
+    return _clean(row[index]) if index < len(row) else None
 
 
 def _clean(value: object) -> object:
@@ -433,6 +437,6 @@ def _unnamed_columns(g: Grid, header: headers.HeaderRow, matches: list[headers.C
     for index in range(width):
         if index in named:
             continue
-        if any(index < len(r) and _clean(r[index]) is not None for r in g.cells[first:]):
+        if any(_at(r, index) is not None for r in g.cells[first:]):
             letter = column_letter(g.start[1] + index)
             notices.append(f"sheet '{g.name}', column {letter} has values but no header: not read")

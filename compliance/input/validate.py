@@ -62,7 +62,8 @@ def validate(book: RawWorkbook) -> Dataset:
                 message=f"optional sheet '{spec.name}' not found: the rules that read it had nothing to check"))
             continue
         _notice_missing_columns(spec, raw, data.problems)
-        accepted, logs[spec.name] = _read_sheet(spec, raw, ids, data.problems)
+        names = {sheet: _names(getattr(data, sheet)) for sheet in _BY_NAME}
+        accepted, logs[spec.name] = _read_sheet(spec, raw, ids, names, data.problems)
         _store(spec, accepted, data)
         data.counts[spec.name] = SheetCounts(read=len(raw.rows), evaluated=len(accepted),
                                              rejected=len(raw.rows) - len(accepted))
@@ -135,7 +136,7 @@ def _notice_missing_columns(spec: SheetSpec, raw: RawSheet, problems: list[Input
                     "rules that need it report insufficient evidence")))
 
 
-def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
+def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]], names: Names,
                 problems: list[InputProblem]) -> tuple[list[models.Record], dict[str, ColumnLog]]:
     record_type = models.RECORD_TYPES[spec.name]
     present = {c.key for c in raw.columns}
@@ -148,7 +149,7 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
     plan = _plan(spec, columns, raw, logs)
     out: list[models.Record] = []
     for row in raw.rows:
-        values, row_problems, rejected = _parse_row(spec, plan, row, ids)
+        values, row_problems, rejected = _parse_row(spec, plan, row, ids, names)
         _impossible(spec, row, values, row_problems)
         unread = absent + tuple((p.column, p.value or "") for p in row_problems
                                 if p.action is Action.VALUE_IGNORED and p.column)
@@ -171,9 +172,6 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]],
                 out.append(record)
                 if spec.key is not None:
                     own_ids[values[spec.key]] = row.number
-                    if spec.name in _BY_NAME and values.get("name"):
-                        ids.setdefault(f"{spec.name}:names", {}).setdefault(_name_key(values["name"]), []).append(
-                            values[spec.key])  # type: ignore[attr-defined]
         problems.extend(_consistency(spec, row, values) if not rejected else [])
         problems.extend(row_problems)
     return out, logs
@@ -242,8 +240,8 @@ def _native(value: object, kind: type) -> bool:
     return 0.0 <= value < math.inf  # type: ignore[operator]
 
 
-def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
-               ids: dict[str, dict[str, int]]) -> tuple[dict[str, Any], list[InputProblem], bool]:
+def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow, ids: dict[str, dict[str, int]],
+               names: Names) -> tuple[dict[str, Any], list[InputProblem], bool]:
     values: dict[str, Any] = {}
     problems: list[InputProblem] = []
     rejected = False
@@ -266,7 +264,7 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
                     rejected = True
                 continue
             if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
-                value, stop = _reference(spec, row, p, raw_value, value, ids, problems)
+                value, stop = _reference(spec, row, p, raw_value, value, names, problems)
                 rejected |= stop
                 if value is None:
                     continue
@@ -313,7 +311,7 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
                 rejected = True
             continue
         if p.checks_ref and value not in ids.get(col.refers_to or "", {}):
-            value, stop = _reference(spec, row, p, raw_value, value, ids, problems)
+            value, stop = _reference(spec, row, p, raw_value, value, names, problems)
             rejected |= stop
             if value is None:
                 continue
@@ -321,12 +319,14 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow,
     return values, problems, rejected
 
 
-def _reference(spec: SheetSpec, row: RawRow, p: _Col, raw_value: object, value: str, ids: dict[str, Any],
+def _reference(spec: SheetSpec, row: RawRow, p: _Col, raw_value: object, value: str, names: Names,
                problems: list[InputProblem]) -> tuple[str | None, bool]:
     """An id that no row of the referenced sheet has: the id of the one agency or employer so named, or kept and
     reported. Returns the value to store (None: none) and whether the row is rejected."""
     col = p.spec
-    if (named := _by_name(col.refers_to or "", value, ids)) is not None:
+    found = names.get(col.refers_to or "", {}).get(_name_key(value), [])
+    if len(found) == 1:
+        named = found[0]
         p.log.interpreted += 1
         p.log.values[(" ".join(str(raw_value).split()), named, "name", None)] += 1
         return named, False
@@ -348,11 +348,16 @@ def _name_key(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
-def _by_name(sheet: str, value: str, ids: dict[str, Any]) -> str | None:
-    if sheet not in _BY_NAME:
-        return None
-    found = ids.get(f"{sheet}:names", {}).get(_name_key(value), [])
-    return found[0] if len(found) == 1 else None
+Names = dict[str, dict[str, list[str]]]  # sheet -> name (case-folded) -> ids of the rows so named
+
+
+def _names(by_id: dict[str, Any]) -> dict[str, list[str]]:
+    """Name -> ids, from the agencies or employers already read (by id)."""
+    out: dict[str, list[str]] = {}
+    for rid, record in by_id.items():
+        if record.name:
+            out.setdefault(_name_key(record.name), []).append(rid)
+    return out
 
 
 def _unknown_reference(spec: SheetSpec, row: RawRow, col: ColumnSpec, value: str) -> InputProblem:

@@ -101,7 +101,6 @@ class Grid:
     pivot: bool = False
     totals_rows: frozenset[int] = frozenset()  # absolute rows that are an Excel table's totals row
     notice: str | None = None  # e.g. the encoding a CSV file was read in
-    decimal_comma_hint: bool = False  # a semicolon CSV: Excel writes ';' where the decimal separator is ','
     csv: bool = False  # a CSV file: a row longer than its header has shifted fields (an unquoted "50,000")
 
 
@@ -315,8 +314,7 @@ def _read_csv_folder(folder: Path) -> Book:
         except CsvError as exc:
             failures.append(str(exc))  # every file's problem in one run, not one file per run
             continue
-        grids.append(Grid(p.stem, [list(r) for r in text.rows], notice=text.encoding_notice,
-                          decimal_comma_hint=text.decimal_comma_hint, csv=True))
+        grids.append(Grid(p.stem, [list(r) for r in text.rows], notice=text.encoding_notice, csv=True))
     if failures:
         more = f" (and {len(failures) - 1} more: " + "; ".join(failures[1:]) + ")" if len(failures) > 1 else ""
         raise WorkbookError(failures[0] + more)
