@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.metamorphic import transforms as tf
-from tests.metamorphic.compare import Observation, explain, observe, strong_failures, weak_failures
+from tests.metamorphic.compare import Observation, explain, observe, run_variant, strong_failures, weak_failures
 from tests.metamorphic.render import Table, write_xlsx
 from tests.metamorphic.transforms import Rows
 from tests.metamorphic.variants import STRONG, VARIANTS, WEAK, Variant
@@ -54,16 +54,10 @@ def test_gauge_fails_a_file_whose_meaning_changed(
     assert "('W-102', 'FR-DOC-001', 'violation')" in explain("t", "t", base, seen, tables, weak)
 
 
-def _run(variant: Variant, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-         ) -> tuple[Observation, list]:
-    rendered = variant.build(rows, tmp_path)
-    return observe(rendered.path, monkeypatch, rendered.mapping), rendered.tables
-
-
 @pytest.mark.parametrize("variant", STRONG, ids=[v.id for v in STRONG])
 def test_variant_reports_exactly_the_base_findings_and_owed_totals(
         variant: Variant, base: Observation, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen, tables = _run(variant, rows, tmp_path, monkeypatch)
+    seen, tables = run_variant(variant, rows, tmp_path, monkeypatch)
     failures = strong_failures(base, seen)
     if failures:
         pytest.fail(explain(variant.id, variant.what, base, seen, tables, failures), pytrace=False)
@@ -72,7 +66,7 @@ def test_variant_reports_exactly_the_base_findings_and_owed_totals(
 @pytest.mark.parametrize("variant", WEAK, ids=[v.id for v in WEAK])
 def test_unreadable_variant_invents_no_violation_and_reports_every_cell_it_could_not_read(
         variant: Variant, base: Observation, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen, tables = _run(variant, rows, tmp_path, monkeypatch)
+    seen, tables = run_variant(variant, rows, tmp_path, monkeypatch)
     failures = weak_failures(base, seen, tables)
     if failures:
         pytest.fail(explain(variant.id, f"{variant.what} [weak: {variant.weak}]", base, seen, tables, failures),

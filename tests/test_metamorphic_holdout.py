@@ -15,7 +15,7 @@ import pytest
 
 from compliance.input.sheets import SHEETS_BY_NAME
 from tests.metamorphic import holdout
-from tests.metamorphic.compare import Observation, explain, observe, strong_failures, weak_failures
+from tests.metamorphic.compare import Observation, explain, run_variant, strong_failures, weak_failures
 from tests.metamorphic.holdout import HOLDOUT, OPTIONAL_HEADERS, STRONG, WEAK
 from tests.metamorphic.transforms import Rows
 from tests.metamorphic.variants import Variant
@@ -46,11 +46,6 @@ def test_lakh_grouping_writes_thousands_then_pairs() -> None:
         ["0", "800", "8,000", "90,000", "1,20,000", "12,34,567"]
 
 
-def _run(variant: Variant, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Observation, list]:
-    rendered = variant.build(rows, tmp_path)
-    return observe(rendered.path, monkeypatch, rendered.mapping), rendered.tables
-
-
 # Holdout variants whose spellings the vocabularies do not cover yet (measured, not tuned away: see the README).
 # Strict: a variant that starts passing fails here, so this list only shrinks. Every variant, these included, must
 # still be safe (test below): refused with the missing columns named, or read without inventing a finding.
@@ -69,7 +64,7 @@ def _strong(variants: list[Variant]) -> list[object]:
 @pytest.mark.parametrize("variant", HOLDOUT + OPTIONAL_HEADERS, ids=[v.id for v in HOLDOUT + OPTIONAL_HEADERS])
 def test_holdout_variant_is_safe_refused_or_read_without_inventing_or_hiding_a_finding(
         variant: Variant, base: Observation, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen, tables = _run(variant, rows, tmp_path, monkeypatch)
+    seen, tables = run_variant(variant, rows, tmp_path, monkeypatch)
     if seen.report is None:  # a refusal must be the plain one naming what was not recognised, never a crash
         assert seen.error is not None and "missing required" in seen.error, seen.error
         return
@@ -81,7 +76,7 @@ def test_holdout_variant_is_safe_refused_or_read_without_inventing_or_hiding_a_f
 @pytest.mark.parametrize("variant", _strong(STRONG))
 def test_holdout_variant_reports_exactly_the_base_findings_and_owed_totals(
         variant: Variant, base: Observation, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen, tables = _run(variant, rows, tmp_path, monkeypatch)
+    seen, tables = run_variant(variant, rows, tmp_path, monkeypatch)
     failures = strong_failures(base, seen)
     if failures:
         pytest.fail(explain(variant.id, variant.what, base, seen, tables, failures), pytrace=False)
@@ -90,7 +85,7 @@ def test_holdout_variant_reports_exactly_the_base_findings_and_owed_totals(
 @pytest.mark.parametrize("variant", WEAK, ids=[v.id for v in WEAK])
 def test_ambiguous_holdout_variant_invents_no_violation_and_reports_every_cell_it_could_not_read(
         variant: Variant, base: Observation, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen, tables = _run(variant, rows, tmp_path, monkeypatch)
+    seen, tables = run_variant(variant, rows, tmp_path, monkeypatch)
     failures = weak_failures(base, seen, tables)
     if failures:
         pytest.fail(explain(variant.id, f"{variant.what} [weak: {variant.weak}]", base, seen, tables, failures),

@@ -15,9 +15,8 @@ import pytest
 
 from compliance.input.sheets import SHEETS_BY_NAME
 from tests.metamorphic import holdout2
-from tests.metamorphic.compare import Observation, explain, observe, strong_failures, weak_failures
+from tests.metamorphic.compare import Observation, explain, run_variant, strong_failures, weak_failures
 from tests.metamorphic.holdout2 import HOLDOUT2, silent_misreads, unreported_losses
-from tests.metamorphic.render import Table
 from tests.metamorphic.transforms import Rows
 from tests.metamorphic.variants import Variant
 
@@ -48,12 +47,6 @@ def test_optional_headers_variants_keep_every_required_column_name() -> None:
             assert columns, f"{system} {sheet}: nothing renamed"
 
 
-def _run(variant: Variant, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-         ) -> tuple[Observation, list[Table]]:
-    rendered = variant.build(rows, tmp_path)
-    return observe(rendered.path, monkeypatch, rendered.mapping), rendered.tables
-
-
 # A whole-file refusal is safe when it names the columns: required ones not found, or two headers taken to mean
 # one column (the reader refuses rather than choose).
 _PLAIN_REFUSALS = ("missing required column", "could not be recognised")
@@ -76,7 +69,7 @@ NOT_READ_YET: dict[str, str] = {
 @pytest.mark.parametrize("variant", HOLDOUT2, ids=[v.id for v in HOLDOUT2])
 def test_second_holdout_variant_is_refused_or_read_without_inventing_misreading_or_hiding(
         variant: Variant, base: Observation, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen, tables = _run(variant, rows, tmp_path, monkeypatch)
+    seen, tables = run_variant(variant, rows, tmp_path, monkeypatch)
     if seen.report is None:  # a refusal must be the plain one naming what was not recognised, never a crash
         assert seen.error is not None and seen.error.startswith("check() raised InputError"), seen.error
         assert any(why in seen.error for why in _PLAIN_REFUSALS), seen.error
@@ -95,7 +88,7 @@ def _exact(variants: list[Variant]) -> list[object]:
 @pytest.mark.parametrize("variant", _exact([v for v in HOLDOUT2 if not v.weak]))
 def test_second_holdout_variant_reports_exactly_the_base_findings_and_owed_totals(
         variant: Variant, base: Observation, rows: Rows, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen, tables = _run(variant, rows, tmp_path, monkeypatch)
+    seen, tables = run_variant(variant, rows, tmp_path, monkeypatch)
     failures = strong_failures(base, seen)
     if failures:
         pytest.fail(explain(variant.id, variant.what, base, seen, tables, failures), pytrace=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,25 +84,43 @@ def _fields(rec: Any) -> dict[str, Any]:
     return {k: v for k, v in rec.model_dump().items() if k not in ("row", "unread")}
 
 
-def misreadings(base: Observation, seen: Observation, tables: list[Table]) -> list[str]:
-    """Every field of every base record that the variant read differently (or not at all)."""
+def record_pairs(base: Observation, seen: Observation,
+                 tables: list[Table]) -> Iterator[tuple[Table, str, int, Any, Any | None]]:
+    """Each base record a variant wrote, with (table, sheet, file row) and the record the variant read there
+    (None: no record read)."""
     if base.dataset is None or seen.dataset is None:
-        return []
-    out = []
+        return
     for table in tables:
         for sheet, placed in table.origins.items():
             for index, body_index in placed.items():
                 row = table.file_row(body_index)
                 want = base_record(base, sheet, index)
-                got = variant_record(seen, sheet, want, row)
-                where = f"{table.name!r} row {row} ({sheet})"
-                if got is None:
-                    out.append(f"{where}: no record read")
-                    continue
-                got_fields = _fields(got)
-                out += [f"{where} {col}: base {value!r}, read {got_fields.get(col)!r}"
-                        for col, value in _fields(want).items() if got_fields.get(col) != value]
+                yield table, sheet, row, want, variant_record(seen, sheet, want, row)
+
+
+def misread_fields(sheet: str, row: int, want: Any, got: Any) -> list[str]:
+    """Fields the variant read as another value than the base's (a blank is a loss, not a misread)."""
+    w, g = want.model_dump(), got.model_dump()
+    return [f"{sheet!r} row {row} {k}: MISREAD as {g[k]!r} (base {v!r})"
+            for k, v in w.items() if k not in ("row", "unread") and g.get(k) is not None and g[k] != v]
+
+
+def misreadings(base: Observation, seen: Observation, tables: list[Table]) -> list[str]:
+    """Every field of every base record that the variant read differently (or not at all)."""
+    out = []
+    for table, sheet, row, want, got in record_pairs(base, seen, tables):
+        if got is None:
+            out.append(f"{table.name!r} row {row} ({sheet}): no record read")
+        else:
+            out += misread_fields(sheet, row, want, got)
     return out
+
+
+def run_variant(variant: Any, rows: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                ) -> tuple[Observation, list[Table]]:
+    """Render a variant (variants.Variant) of the base rows and observe its check."""
+    rendered = variant.build(rows, tmp_path)
+    return observe(rendered.path, monkeypatch, rendered.mapping), rendered.tables
 
 
 # ---------------------------------------------------------------------------------------------- messages

@@ -20,7 +20,7 @@ from typing import Any
 
 from compliance.input.sheets import SHEETS, SHEETS_BY_NAME, Kind
 from tests.metamorphic import transforms as tf
-from tests.metamorphic.compare import Observation
+from tests.metamorphic.compare import Observation, misread_fields, record_pairs
 from tests.metamorphic.render import Table, write_xlsx
 from tests.metamorphic.transforms import Rows
 from tests.metamorphic.variants import Rendered, Variant
@@ -256,46 +256,28 @@ def silent_misreads(base: Observation, seen: Observation, tables: list[Table]) -
     """Every field of every record read as a value different from the base: a renamed header taken for another
     column, or a word taken for another choice. compare.weak_failures looks only at the cells a transform
     rewrote; a header rename rewrites none, so this looks at every field of every record."""
-    from tests.metamorphic.compare import base_record, variant_record
-    if base.dataset is None or seen.dataset is None:
-        return []
-    out = []
-    for table in tables:
-        for sheet, placed in table.origins.items():
-            for index, body_index in placed.items():
-                want = base_record(base, sheet, index)
-                got = variant_record(seen, sheet, want, table.file_row(body_index))
-                if got is None:
-                    continue  # a rejected row: weak_failures and unreported_losses say whether it was reported
-                w, g = want.model_dump(), got.model_dump()
-                out += [f"{sheet!r} row {table.file_row(body_index)} {k}: MISREAD as {g[k]!r} (base {v!r})"
-                        for k, v in w.items() if k not in ("row", "unread") and g.get(k) is not None and g[k] != v]
-    return out
+    # a rejected row (got None): weak_failures and unreported_losses say whether it was reported
+    return [line for _, sheet, row, want, got in record_pairs(base, seen, tables) if got is not None
+            for line in misread_fields(sheet, row, want, got)]
 
 
 def unreported_losses(base: Observation, seen: Observation, tables: list[Table]) -> list[str]:
     """Rows not read, and fields the base had but the variant lost, with no problem naming that row or column."""
-    from tests.metamorphic.compare import base_record, variant_record
-    if base.dataset is None or seen.dataset is None or seen.report is None:
+    if seen.report is None:
         return []
     problems = seen.report.input_problems
     out = []
-    for table in tables:
-        for sheet, placed in table.origins.items():
-            for index, body_index in placed.items():
-                row = table.file_row(body_index)
-                want = base_record(base, sheet, index)
-                got = variant_record(seen, sheet, want, row)
-                if got is None:
-                    if not any(p.sheet in (sheet, table.name) and p.row == row for p in problems):
-                        out.append(f"{sheet!r} row {row}: no record read and no problem on the row")
-                    continue
-                g = got.model_dump()
-                for k, v in want.model_dump().items():
-                    if k in ("row", "unread") or v is None or g.get(k) is not None:
-                        continue
-                    written = {k, *(str(h) for c, h in zip(table.columns, table.header, strict=True) if c == k)}
-                    if not any(p.sheet in (sheet, table.name) and p.column in written
-                               and p.row in (None, row) for p in problems):
-                        out.append(f"{sheet!r} row {row} {k}: lost (base {v!r}) and not reported")
+    for table, sheet, row, want, got in record_pairs(base, seen, tables):
+        if got is None:
+            if not any(p.sheet in (sheet, table.name) and p.row == row for p in problems):
+                out.append(f"{sheet!r} row {row}: no record read and no problem on the row")
+            continue
+        g = got.model_dump()
+        for k, v in want.model_dump().items():
+            if k in ("row", "unread") or v is None or g.get(k) is not None:
+                continue
+            written = {k, *(str(h) for c, h in zip(table.columns, table.header, strict=True) if c == k)}
+            if not any(p.sheet in (sheet, table.name) and p.column in written
+                       and p.row in (None, row) for p in problems):
+                out.append(f"{sheet!r} row {row} {k}: lost (base {v!r}) and not reported")
     return out
