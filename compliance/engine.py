@@ -1,6 +1,7 @@
 """The only module that imports durable-rules: compile clauses to durable's JSON dialect and evaluate one case
-file at a time. See ../shared/engine-notes.md for every precaution taken here; numbers in comments (§n, #n)
-refer to it.
+file at a time. Every precaution taken here answers a failure of durable-rules 2.0.28 found by testing it for this
+project (the developers' engine notes, which are not shipped: §n in comments is a section of those notes, #n a
+durable-rules issue); the README's section on the engine summarises them.
 
 Evaluation of a case is a pure function of its facts: `evaluate(facts) -> matches`. A match is
 (clause key, ((alias, fact row), ...)) for the positive patterns of the clause.
