@@ -53,14 +53,8 @@ _PLAIN_REFUSALS = ("missing required column", "could not be recognised")
 
 # Measured, not tuned away: strict, so a variant that starts passing fails here and this list only shrinks.
 NOT_READ_YET: dict[str, str] = {
-    "ph-headers": "refused: 'Nature of Complaint' (subject) is taken to mean allegation, like 'Complaint Details'",
-    "ph-optional-headers": "refused: 'Nature of Complaint' (subject) is taken to mean allegation",
-    "id-headers": "refused: Bahasa headers (Kode P3MI, Nomor PMI, Nomor SIP3MI, Tanggal Lahir...) are not read",
-    "cn-headers": "refused: 劳动者编号 (worker number) is not read as worker_id",
-    "us-headers": "refused: 'License Eff. Date', 'License Exp. Date', 'Pay Period Begin' are not read",
-    "id-optional-headers": "no optional Bahasa header is read (Nama PMI, Gaji per Bulan, Total Potongan...)",
-    "cn-optional-headers": "合同禁止向劳动者收费, 最近尽职调查日期, 出境前培训日期, 含放弃权利条款... not read",
-    "us-optional-headers": "'Contract Prohibits Fees (Y/N)', 'Last DD Date', 'Disclosed Pre-Acceptance (Y/N)' not read",
+    "ph-headers": "'No Placement Fee Clause in Agency Agreement' is not read as recruiter_contract_bans_fees",
+    "ph-optional-headers": "'No Placement Fee Clause in Agency Agreement' is not read as recruiter_contract_bans_fees",
     "ph-free-text-values": "'Hindi' (Tagalog no) refused as ambiguous; 'OFW' (payer, holder), 'Principal' (holder)",
     "id-free-text-values": "'Sudah'/'Belum', 'PMI'/'Majikan'/'P3MI', 'Tunai', 'Pinjaman' are not read",
 }

@@ -3,7 +3,7 @@
 Real files put a title, notes and blank rows above the header, split it over two rows under merged group
 labels, and name columns in their own words ("Worker No.", "Amount paid (NPR)", 工人编号). The names people use
 are data (vocab/headers/*.yaml); this module normalises, looks up and scores. Every decision says how it was
-made (exact, synonym, fuzzy, content), so the report can list it and an inspector can check it.
+made (exact, synonym, word by word, fuzzy, content), so the report can list it and an inspector can check it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from compliance.input.header_names import (
 )
 from compliance.input.header_names import VOCAB_DIR as VOCAB_DIR  # re-exported: the tables' folder
 from compliance.input.header_names import HeaderVocabError as HeaderVocabError  # re-exported for callers
+from compliance.input.header_words import foreign_words, read_words
 from compliance.input.sheets import SHEETS
 
 # fuzz.ratio >= 88 admits one missing or extra letter in a name of 5+ letters ("Amout") and one wrong or swapped
@@ -48,7 +49,7 @@ CANDIDATE_MIN = 50.0
 CONTENT_MIN = 1.5
 CONTENT_LEAD = 1.5
 
-_RANK = {"exact": 3, "synonym": 2, "fuzzy": 1, "none": 0}
+_RANK = {"exact": 4, "synonym": 3, "words": 2, "fuzzy": 1, "none": 0}
 _SHEET_RANK = {"exact": 4, "synonym": 3, "fuzzy": 2, "content": 1, "none": 0}
 
 
@@ -72,7 +73,7 @@ class HeaderRow:
 class ColumnMatch:
     cell: HeaderCell
     field: str | None  # contract column name, None when not recognised
-    how: Literal["exact", "synonym", "fuzzy", "none"]
+    how: Literal["exact", "synonym", "words", "fuzzy", "none"]
     score: float  # 0..100
     candidates: tuple[tuple[str, float], ...]  # for an unrecognised header: the closest contract columns
 
@@ -94,6 +95,10 @@ def _lookup(name: str, sheet: str) -> _Hit:
     v = _vocab()
     if found := v.columns[sheet].get(name):
         return _Hit(found[0], "exact", 100.0) if found[1] else _Hit(found[0], "synonym", 95.0)
+    # Word by word before the known-name guard: "Negara Penempatan" is the workers' destination and, translated,
+    # the employers' country ("country of deployment"), a listed name there; only a typo is never bent.
+    if read := read_words(name, sheet):
+        return _Hit(read[0], "words", 90.0)
     if _known(name):  # a known name of something else is never bent onto this sheet
         return _NONE
     return _fuzzy(name, v.columns[sheet], {n for table in v.columns.values() for n in table})
@@ -133,7 +138,8 @@ def _fuzzy(name: str, table: dict[str, tuple[str, bool]], everywhere: set[str]) 
     runner_up = max((s for n, s, _ in found if table[n][0] != field), default=0.0)
     elsewhere = process.extractOne(name, everywhere - table.keys(), scorer=fuzz.ratio)
     extra = set(_words(name)) - set(_words(best))
-    if score - runner_up < FUZZY_MARGIN or (elsewhere and elsewhere[1] > score) or extra & _vocab().known_words:
+    if score - runner_up < FUZZY_MARGIN or (elsewhere and elsewhere[1] > score) \
+            or extra & (_vocab().known_words | foreign_words()):
         return _NONE
     return _Hit(field, "fuzzy", round(score, 1))
 

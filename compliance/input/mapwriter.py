@@ -22,7 +22,7 @@ def mapping_yaml(book: RawWorkbook, data: Dataset) -> str:
     lines = [
         "# fairrecruit mapping: how to read files like " + _q(book.path.name),
         "# Review every line; then `fairrecruit check FILE --map THIS.yaml` reads the file exactly this way.",
-        "# Comments say how each column was recognised (exact, synonym, fuzzy with its score 0-100).",
+        "# Comments say how each column was recognised (exact, synonym, words = read word by word, fuzzy 0-100).",
         f"fairrecruit-mapping: {VERSION}",
         "sheets:",
     ]

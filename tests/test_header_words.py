@@ -1,0 +1,74 @@
+"""Headers nobody listed, read word by word (compliance/input/header_words.py, vocab/headers/_words.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compliance.input import headers
+from compliance.input.header_names import _vocab, split_header
+from compliance.input.header_words import _lexicon, read_words
+
+
+def _hit(text: str, sheet: str) -> headers._Hit:
+    return headers._lookup(split_header(text)[0], sheet)
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("Nomor PMI", "workers", "worker_id"),  # Bahasa: noun first; PMI = pekerja migran Indonesia
+    ("Tarikh Lahir", "workers", "date_of_birth"),  # Malay
+    ("Kode P3MI", "agencies", "agency_id"),
+    ("Izin Berlaku Sampai", "agencies", "licence_valid_to"),
+    ("劳动者编号", "workers", "worker_id"),  # cut into 劳动者|编号 = worker no
+    ("勞動者編號", "fees", "worker_id"),  # traditional characters are mapped first
+    ("License Eff. Date", "agencies", "licence_valid_from"),
+    ("License Exp. Date", "agencies", "licence_valid_to"),  # 'exp' as expense names nothing: one sense left
+    ("Has Waiver Clause", "contracts", "waiver_clause"),  # a question's 'has' is dropped
+    ("Gaji Kotor", "wage_payments", "gross"),
+])
+def test_header_whose_every_word_is_known_is_read_word_by_word(text: str, sheet: str, field: str) -> None:
+    hit = _hit(text, sheet)
+    assert (hit.field, hit.how) == (field, "words")
+
+
+@pytest.mark.parametrize(("text", "sheet"), [
+    ("Nomor Xylofon", "workers"),  # a word in no table
+    ("劳动者编号乙", "workers"),  # a character that belongs to no word
+    ("Nomor", "workers"),  # 'No.' is a serial number, 'ID' the worker id: two meanings, none read
+    ("Tanggal", "workers"),  # "date" alone names no column of workers
+])
+def test_header_with_an_unknown_word_or_two_meanings_is_not_read(text: str, sheet: str) -> None:
+    assert _hit(text, sheet).field is None
+
+
+def test_a_listed_name_keeps_its_column_whatever_the_words_say() -> None:
+    # Word by word comes after the tables: it can make a header readable, never change a listed one.
+    for sheet, table in _vocab().columns.items():
+        for name, (field, exact) in table.items():
+            hit = headers._lookup(name, sheet)
+            assert (hit.field, hit.how) == (field, "exact" if exact else "synonym"), (sheet, name)
+
+
+def test_word_by_word_never_reads_one_column_when_a_sense_names_another() -> None:
+    # A header is read only if ALL its readings name the same single column: with both senses of 'jumlah' a
+    # column and a known non-column, nothing would be read. Checked over every table name, translated back.
+    lex = _lexicon()
+    assert all(read_words(n, s) is None or read_words(n, s)[0] == f
+               for s, t in _vocab().columns.items() for n, (f, _) in t.items())
+    assert lex.stop and lex.identifier
+
+
+def test_every_translation_lands_on_words_the_column_tables_use() -> None:
+    # An entry whose sense is in no table can never help read a header: it is dead data, or a typo.
+    known = {w for table in _vocab().columns.values() for name in table for w in re.split(r"[\s/]+", name)}
+    lex = _lexicon()
+    dead = [(k, s) for k, senses in {**lex.words, **lex.cjk}.items() for s in senses
+            for w in s.split() if w not in known and w not in lex.identifier]
+    assert dead == []
+
+
+def test_the_report_says_a_column_was_read_word_by_word() -> None:
+    from compliance.i18n import Catalog
+    for lang in ("en", "zh"):
+        assert Catalog(lang).t("interpret.how.words") != "interpret.how.words"
