@@ -201,3 +201,48 @@ def test_real_dates_among_day_first_text_are_flagged_as_possibly_swapped_by_exce
         ws.cell(3, at).value = dt.date(2024, 3, 5)  # what a month-first Excel makes of "03/05/2024" (3 May)
     raw = read_workbook(_edit(tmp_path, "compliant-agency", "fees", edit))
     assert any("day and month swapped" in n for n in raw.readings.notices)
+
+
+def _base_report():
+    return check(SAMPLES / "agency-with-violations.xlsx", as_of=AS_OF, evaluator="reference")
+
+
+def test_a_worker_id_merged_over_its_fee_rows_is_read_on_every_row(tmp_path):
+    def merge(ws, names):  # rows 2-5 are W-101's four fees: one merged cell, as many ledgers write it
+        col = names.index("worker_id") + 1
+        for row in (3, 4, 5):
+            ws.cell(row, col).value = None
+        ws.merge_cells(start_row=2, start_column=col, end_row=5, end_column=col)
+    report = check(_edit(tmp_path, "agency-with-violations", "fees", merge), as_of=AS_OF, evaluator="reference")
+    base = _base_report()
+    assert _keys(report) == _keys(base)
+    assert report.summary.to_reimburse == base.summary.to_reimburse
+    assert not [p for p in report.input_problems if p.sheet == "fees" and p.row in (3, 4, 5)]
+
+
+def test_an_amount_merged_over_two_rows_is_never_counted_twice_nor_given_to_one_fee(tmp_path):
+    def merge(ws, names):  # rows 4-5: W-101's placement fee (120,000) and medical (8,000) under one amount
+        col = names.index("amount") + 1
+        ws.cell(4, col).value = 128000
+        ws.cell(5, col).value = None
+        ws.merge_cells(start_row=4, start_column=col, end_row=5, end_column=col)
+    path = _edit(tmp_path, "agency-with-violations", "fees", merge)
+    data = validate(read_workbook(path))
+    assert [f.amount for f in data.fees if f.row in (4, 5)] == [None, None]  # whose share is whose is not written
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    assert {p.row for p in report.input_problems if p.sheet == "fees" and p.column == "amount"} == {4, 5}
+    assert sum(report.summary.to_reimburse.values()) <= sum(_base_report().summary.to_reimburse.values())
+
+
+def test_a_subtotal_row_under_a_workers_fees_is_skipped_and_listed_not_read_as_a_fee(tmp_path):
+    def subtotal(ws, names):
+        ws.insert_rows(6)  # under W-101's four fees
+        for column, value in (("worker_id", "W-101"), ("category", "Subtotal"), ("amount", 128800)):
+            ws.cell(6, names.index(column) + 1).value = value
+    path = _edit(tmp_path, "agency-with-violations", "fees", subtotal)
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    base = _base_report()
+    assert _keys(report) == _keys(base)
+    assert report.summary.to_reimburse == base.summary.to_reimburse
+    skipped = [s for r in report.interpretations.sheets if r.sheet == "fees" for s in r.skipped_rows]
+    assert [s.row for s in skipped] == [6] and "subtotal" in skipped[0].reason

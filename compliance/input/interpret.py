@@ -12,21 +12,20 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from compliance.input import cells, headers
+from compliance.input import headers
 from compliance.input.cells import normalize_header
-from compliance.input.conventions import STYLED, decide_columns, decide_dates_across_book
+from compliance.input.conventions import decide_columns, decide_dates_across_book
 from compliance.input.header_names import header_hint
 from compliance.input.mapping import Mapping, SheetMapping
 from compliance.input.problems import Action, InputProblem, ProblemType
-from compliance.input.readings import ColumnReading, Readings, SheetReading, SkippedRow
-from compliance.input.sheets import SHEETS_BY_NAME, Kind, SheetSpec
-from compliance.input.structure import looks_like_totals_row
+from compliance.input.readings import ColumnReading, Readings, SheetReading
+from compliance.input.rows import clean, data_rows, shifted_rows, split_rows
+from compliance.input.sheets import SHEETS_BY_NAME, Kind
 from compliance.input.workbook import (
     Book,
     Column,
     Grid,
     InputError,
-    RawRow,
     RawSheet,
     RawWorkbook,
     WorkbookError,
@@ -178,11 +177,11 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
     g, spec = p.grid, SHEETS_BY_NAME[p.sheet]
     row0, col0 = g.start
     merged = [((a - row0, b - col0), (c - row0, d - col0)) for (a, b), (c, d) in g.merged]
-    if not any(any(_clean(c) is not None for c in r) for r in g.cells):
+    if not any(any(clean(c) is not None for c in r) for r in g.cells):
         return RawSheet(g.name, p.sheet, [], [], 0), SheetReading(source=g.name, sheet=p.sheet, how=p.how), []
     header = _header(p, merged)
     if header is None:  # nothing looks like a header: the first non-blank row is, and its columns are reported
-        first_row = next(i for i, r in enumerate(g.cells) if any(_clean(c) is not None for c in r))
+        first_row = next(i for i, r in enumerate(g.cells) if any(clean(c) is not None for c in r))
         header = headers.header_from_rows(g.cells, (first_row,), merged, p.sheet)
         notices.append(f"sheet '{g.name}': no row looks like a header of the {p.sheet} sheet; row "
                        f"{row0 + first_row + 1} is read as the header")
@@ -240,11 +239,11 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
             continue  # an unnamed or clashing extra column is not read; listed below
         seen.add(key)
         columns.append(Column(m.cell.text, key, col0 + m.cell.index, column_letter(col0 + m.cell.index)))
-    rows, blank, skipped = _rows(g, spec, columns, first, notices)
+    rows, blank, skipped = data_rows(g, spec, columns, first, notices)
     if g.csv:
-        rows = _shifted_rows(rows, g, header, p.sheet, first, problems)
+        rows = shifted_rows(rows, g, header, p.sheet, first, problems)
     if p.plan is not None and p.plan.split:
-        rows = _split_rows(rows, spec, g.name, problems)
+        rows = split_rows(rows, spec, g.name, problems)
     _unnamed_columns(g, header, matches, first, notices)
     raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates, doubtful=doubtful)
     col_readings = decide_columns(raw, spec, fields, p.plan, notices)
@@ -272,7 +271,7 @@ def _hint_row(cells: list[object]) -> dict[int, tuple[str, str]]:
     """{column: hint} when every filled cell of the row is a unit, currency, scale, calendar or date format."""
     found = {}
     for i, v in enumerate(cells):
-        text = _clean(v)
+        text = clean(v)
         if text is None:
             continue
         if not isinstance(text, str) or (hint := header_hint(text)) is None:
@@ -324,110 +323,7 @@ def _matches(p: _Placed, header: headers.HeaderRow) -> list[headers.ColumnMatch]
 
 def _at(row: list[object], index: int) -> object:
     """The cleaned cell of a grid row at a column index; None beyond the row's end (CSV rows vary in length)."""
-    return _clean(row[index]) if index < len(row) else None
-
-
-def _clean(value: object) -> object:
-    if isinstance(value, str):
-        return value.strip() or None
-    return value
-
-
-def _rows(g: Grid, spec: SheetSpec, columns: list[Column], first: int,
-          notices: list[str]) -> tuple[list[RawRow], int, list[SkippedRow]]:
-    row0, col0 = g.start
-    ids = [c.index - col0 for c in columns if c.key in (spec.key, "worker_id")]
-    amounts = [c.index - col0 for c in columns if _kind(spec, c.key) in STYLED]
-    rows: list[RawRow] = []
-    skipped: list[SkippedRow] = []
-    blank = 0
-    places = [(c.key, c.index - col0) for c in columns]
-    for i in range(first, len(g.cells)):
-        cells = g.cells[i]
-        number = row0 + i + 1
-        width = len(cells)
-        values = {}
-        for key, at in places:
-            v = cells[at] if at < width else None
-            if type(v) is str:
-                v = v.strip() or None
-            values[key] = v
-        if g.errors:
-            for c in columns:
-                if (text := g.errors.get((number - 1, c.index))) is not None:
-                    values[c.key] = text
-        if all(v is None for v in values.values()):
-            blank += 1
-            continue
-        if number - 1 in g.totals_rows:
-            skipped.append(SkippedRow(row=number, reason="is the totals row of an Excel table"))
-            continue
-        # An id with a digit in it is a record's, never a totals label: most rows need no closer look.
-        if not any(isinstance(cells[j], str) and any(ch.isdigit() for ch in cells[j]) for j in ids if j < width) \
-                and looks_like_totals_row(cells, ids, amounts):
-            skipped.append(SkippedRow(row=number, reason="is a totals row"))
-            continue
-        rows.append(RawRow(number, values))
-    if skipped:
-        notices.append(f"sheet '{g.name}': {len(skipped)} totals row(s) skipped "
-                       f"({', '.join(str(s.row) for s in skipped)})")
-    return rows, blank, skipped
-
-
-def _shifted_rows(rows: list[RawRow], g: Grid, header: headers.HeaderRow, sheet: str, first: int,
-                  problems: list[InputProblem]) -> list[RawRow]:
-    """A CSV row with more filled fields than its header has had a field split ("50,000" unquoted in a comma file):
-    every field after the split is in the wrong column, so the row is refused whole, never read shifted."""
-    width = max((c.index for c in header.cells), default=-1) + 1
-    out = []
-    for r in rows:
-        cells = g.cells[r.number - 1 - g.start[0]]
-        extra = [i for i in range(width, len(cells)) if _clean(cells[i]) is not None]
-        if extra:
-            problems.append(InputProblem(
-                type=ProblemType.BAD_VALUE, action=Action.ROW_REJECTED, sheet=sheet, row=r.number,
-                column=column_letter(extra[0]), value=str(cells[extra[0]])[:80],
-                message=f"row {r.number} has more fields than the header ({len(cells)} for {width}): a number with "
-                        "an unquoted comma (50,000) shifts every field after it; quote it or remove the comma"))
-            continue
-        out.append(r)
-    return out
-
-
-def _split_rows(rows: list[RawRow], spec: SheetSpec, source: str, problems: list[InputProblem]) -> list[RawRow]:
-    """The rows of one contract sheet taken out of a flat sheet: rows with none of its columns filled are not its
-    records; a keyed sheet (workers, agencies, employers) repeated on many rows keeps one record per key, and a
-    repeated fact that differs from its first reading is reported, never silently chosen."""
-    fields = [c.name for c in spec.columns]
-    mine = [r for r in rows if any(r.values.get(f) is not None for f in fields)]
-    if spec.key is None or spec.name not in ("workers", "agencies", "employers"):
-        return mine
-    first: dict[str, RawRow] = {}
-    out: list[RawRow] = []
-    for r in mine:
-        key = cells.parse_id(r.values.get(spec.key))
-        if key is None:
-            out.append(r)  # the validator reports the blank key
-            continue
-        if key not in first:
-            first[key] = r
-            out.append(r)
-            continue
-        base = first[key]
-        for f in fields:
-            a, b = cells.parse_text(base.values.get(f)), cells.parse_text(r.values.get(f))
-            if b is not None and a is None:
-                base.values[f] = r.values.get(f)  # a fact the first row left blank
-            elif b is not None and a != b:
-                problems.append(InputProblem(
-                    type=ProblemType.INCONSISTENT, action=Action.NOTICE, sheet=spec.name, row=r.number, column=f,
-                    value=b[:80], message=f"{spec.key} {key} is repeated in '{source}' with {f} '{b}', but row "
-                                          f"{base.number} says '{a}': row {base.number} is read"))
-    return out
-
-
-def _kind(spec: SheetSpec, key: str) -> Kind | None:
-    return next((c.kind for c in spec.columns if c.name == key), None)
+    return clean(row[index]) if index < len(row) else None
 
 
 def _unnamed_columns(g: Grid, header: headers.HeaderRow, matches: list[headers.ColumnMatch], first: int,
