@@ -246,3 +246,20 @@ def test_a_subtotal_row_under_a_workers_fees_is_skipped_and_listed_not_read_as_a
     assert report.summary.to_reimburse == base.summary.to_reimburse
     skipped = [s for r in report.interpretations.sheets if r.sheet == "fees" for s in r.skipped_rows]
     assert [s.row for s in skipped] == [6] and "subtotal" in skipped[0].reason
+
+
+@pytest.mark.parametrize(("name", "letter"), [("wοrkers", "GREEK SMALL LETTER OMICRON"),
+                                              ("Wоrkers", "CYRILLIC SMALL LETTER O")])
+def test_a_sheet_name_spelt_with_a_look_alike_letter_is_named_in_the_missing_sheet_error(tmp_path, name, letter):
+    def rename(ws, _names):
+        ws.title = name
+    with pytest.raises(InputError) as caught:
+        check(_edit(tmp_path, "agency-with-violations", "workers", rename), as_of=AS_OF, evaluator="reference")
+    assert f"sheet '{name}' looks like 'workers'" in str(caught.value) and letter in str(caught.value)
+
+
+def test_a_full_width_sheet_name_is_the_sheet(tmp_path):
+    def rename(ws, _names):
+        ws.title = "ｗｏｒｋｅｒｓ"
+    report = check(_edit(tmp_path, "agency-with-violations", "workers", rename), as_of=AS_OF, evaluator="reference")
+    assert _keys(report) == _keys(_base_report())

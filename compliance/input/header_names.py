@@ -285,6 +285,25 @@ def _split(text: str, t: _Text) -> tuple[str, Hint | None]:
     return _norm(s, t), hint
 
 
+@cache
+def _look_alike() -> dict[int, str]:
+    path = VOCAB_DIR / "_text.yaml"
+    table = _table(path, "look_alike", _yaml(path).get("look_alike"))
+    if not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in table.items()):
+        raise HeaderVocabError(f"{path.name}: look_alike: each entry maps one letter to one Latin letter")
+    return str.maketrans(table)
+
+
+def look_alike(a: str, b: str) -> list[str]:
+    """The letters of `a` from another script that make it look like `b` ("wοrkers": Greek ο), or [] when the two
+    do not look alike or are the same text."""
+    fold_a = unicodedata.normalize("NFKC", a).casefold()
+    if fold_a == unicodedata.normalize("NFKC", b).casefold() or fold_a.translate(_look_alike()) != b.casefold():
+        return []
+    return [f"'{ch}' ({unicodedata.name(ch, 'letter')}, U+{ord(ch):04X})"
+            for ch in dict.fromkeys(fold_a) if ord(ch) in _look_alike()]
+
+
 def header_hint(text: str) -> Hint | None:
     """What a cell that is only a hint says: "(NPR '000)", "NPR", "dd/mm/yyyy", "months"; None for anything else."""
     inner = text.strip()

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from compliance import models
 from compliance.input.cells import CellError, parse_id, parse_text
+from compliance.input.header_names import look_alike
 from compliance.input.problems import Action, InputProblem, ProblemType
 from compliance.input.read import CURRENCY_OF, Read, read_cell
 from compliance.input.readings import ColumnLog, ColumnReading, Readings
@@ -95,8 +96,11 @@ def _require(book: RawWorkbook) -> None:
     if missing:
         found = ", ".join(sorted(book.sheets)) or "none"
         others = f"; other sheets in the file: {', '.join(book.other_sheets)}" if book.other_sheets else ""
-        lines.append(f"missing required sheet(s): {', '.join(missing)} (sheets found: {found}{others}); run "
-                     "'fairrecruit template' for a blank workbook with every sheet")
+        alike = [f"sheet '{o}' looks like '{m}' but is spelt with {', '.join(letters)}: rename it"
+                 for m in missing for o in book.other_sheets if (letters := look_alike(o, m))]
+        lines.append(f"missing required sheet(s): {', '.join(missing)} (sheets found: {found}{others}); "
+                     + "".join(f"{a}; " for a in alike) + "run 'fairrecruit template' for a blank workbook with "
+                     "every sheet")
     for spec in SHEETS:
         raw = book.sheets.get(spec.name)
         if raw is None:
