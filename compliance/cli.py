@@ -1,7 +1,13 @@
 """The command line (typer): thin functions that delegate to the package.
 
 Every failure a user can cause ends in one plain line on stderr and exit code 2, never a traceback.
-Exit codes of `check`: 0 no open violation at or above --fail-on, 1 some, 2 input or usage error.
+Exit codes of `check`:
+  0  at least one worker was checked and no open violation is at or above --fail-on;
+  1  open violations at or above --fail-on;
+  2  nothing was checked (no worker row could be read: the requested reports are still written, and their input
+     problems say why), a report could not be written (the others are), or an input, output or usage error.
+Outputs (-o) are checked before any work (compliance.output): never the input workbook, a file of a CSV-folder
+input, the mapping file or the ruleset; writable; each its own file. A report is complete or absent.
 """
 
 from __future__ import annotations
@@ -23,8 +29,10 @@ from compliance.i18n import Catalog, CatalogError, languages
 from compliance.input.mapping import MappingError
 from compliance.input.validate import InputError
 from compliance.input.workbook import WorkbookError
+from compliance.output import OutputError, Protected, plan_outputs, shown, write_all
+from compliance.report import Report
 from compliance.rules import Rule, RulesetError, Severity, load_ruleset
-from compliance.writers import OutputError, check_output, write_report
+from compliance.writers import WRITERS, write_reports
 
 app = typer.Typer(
     name="fairrecruit", add_completion=False, no_args_is_help=True,
@@ -83,21 +91,58 @@ def check(
     if lang not in languages():
         raise UsageProblem(f"--lang must be one of {', '.join(languages())}, not '{lang}'")
     catalog = Catalog(lang)
-    for path in output or []:
-        check_output(path)
+    given = output or []
+    targets = plan_outputs(given, list(WRITERS), _protected(workbook, map_file, ruleset))
     rs = load_ruleset(ruleset, as_of=_date(as_of), lang=lang)
     with _progress(catalog, enabled=not quiet) as progress:
         report = run_check(workbook, rs, fail_on=fail_on, evaluator=evaluator, mapping=map_file,
                            progress=progress)
     if redact:
         report = redact_report(report)
-    for path in output or []:
-        write_report(report, path, catalog)
+    outcome = write_reports(report, targets, catalog)
     if not quiet:
         print_summary(report, out, catalog, max_findings)
-        for path in output or []:
-            out.print(catalog.t("term.written", path=path), markup=False)
+        for path, target in zip(given, targets, strict=True):
+            if target in outcome.written:
+                out.print(catalog.t("term.written", path=shown(path)), markup=False)
+    problems = []
+    if report.summary.workers_checked == 0:
+        problems.append(_nothing_checked(report, outcome.written, quiet))
+    if outcome.failed:
+        problems.append("could not write " + ", ".join(f"'{shown(given[targets.index(t)])}' ({why})"
+                                                       for t, why in outcome.failed)
+                        + ("; the other reports were written" if outcome.written else ""))
+    if problems:
+        raise RunProblem("; ".join(problems))
     raise typer.Exit(1 if report.open_violations(fail_on) else 0)
+
+
+class RunProblem(Exception):
+    """The run finished but cannot be trusted as a verdict (nothing checked, a report not written): exit 2."""
+
+
+def _protected(workbook: Path, map_file: Path | None, ruleset: Path | None) -> list[Protected]:
+    """What a run reads, and so must never be a report's target."""
+    found = [Protected(workbook, "the input folder" if workbook.is_dir() else "the input workbook")]
+    if map_file is not None:
+        found.append(Protected(map_file, "the mapping file"))
+    if ruleset is not None:
+        found.append(Protected(ruleset, "the ruleset folder"))
+    return found
+
+
+def _nothing_checked(report: Report, written: list[Path], quiet: bool) -> str:
+    name, n = shown(report.run.input_file), len(report.input_problems)
+    workers = report.input_counts.get("workers")
+    rows = workers.read if workers else 0
+    if not rows and not n:
+        return f"nothing was checked: '{name}' has no worker rows, so there is no verdict"
+    where = ("the reports written" if written else "the list above" if not quiet
+             else "a report (-o report.html)")
+    what = f"the workers sheet of '{name}' has no rows" if not rows else \
+        f"none of the {rows} worker rows of '{name}' could be read"
+    problems = f"{n} input problems in {where} say" if n != 1 else f"1 input problem in {where} says"
+    return f"nothing was checked: {what}, so there is no verdict; the {problems} why"
 
 
 @app.command("map")
@@ -116,9 +161,14 @@ def map_command(
 
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise UsageProblem(f"the mapping is a YAML file: give a name ending in .yaml, not '{output.name}'")
+    targets = plan_outputs([output], [".yaml", ".yml"], _protected(workbook, map_file, None))
     book = read_workbook(workbook, load_mapping(map_file) if map_file else None)
-    output.write_text(mapping_yaml(book, validate(book)), encoding="utf-8")
-    out.print(f"Wrote {output}: review it, then run: fairrecruit check {workbook} --map {output}", markup=False)
+    text = mapping_yaml(book, validate(book))
+    outcome = write_all(targets, lambda temp, _: temp.write_text(text, encoding="utf-8"))
+    for _, why in outcome.failed:
+        raise OutputError(f"cannot write '{shown(output)}': {why}")
+    out.print(f"Wrote {shown(output)}: review it, then run: fairrecruit check {shown(workbook)} "
+              f"--map {shown(output)}", markup=False)
 
 
 PROGRESS_FROM_ROWS = 5_000  # below this a check takes a few seconds: a bar would only flicker
@@ -238,7 +288,7 @@ def _date(text: str | None) -> date | None:
 
 
 _USER_ERRORS = (WorkbookError, InputError, MappingError, RulesetError, OutputError, UsageProblem, FileExistsError,
-                CatalogError)
+                CatalogError, RunProblem)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -129,13 +129,13 @@ def test_explain_shows_sources_with_confidence_remedy_and_caveat(capsys: pytest.
     assert_one_line_error(*run(capsys, "explain", "FR-XYZ-999")[::2], "FR-XYZ-999")
 
 
-def test_template_writes_a_workbook_that_checks_cleanly_and_is_not_overwritten(
+def test_template_writes_a_workbook_that_reads_cleanly_checks_nobody_and_is_not_overwritten(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "audit.xlsx"
     code, _, _ = run(capsys, "template", path)
     assert code == 0 and path.exists()
-    code, out, _ = run(capsys, "check", path)
-    assert code == 0 and "Workers checked 0" in out
+    code, out, err = run(capsys, "check", path)  # read without a problem, but a run that checked no one is no pass
+    assert code == 2 and "Workers checked 0" in out and "nothing was checked" in err
     assert_one_line_error(*run(capsys, "template", path)[::2])
 
 

@@ -1,14 +1,17 @@
 """Report writers, chosen by the output file's extension. Each is `write(report, path, catalog)`.
 
-Writers are imported when used, so that a JSON run does not load the Excel or HTML machinery.
+Writers are imported when used, so that a JSON run does not load the Excel or HTML machinery. Reports are
+written through compliance.output: to a temporary file in the target's folder, renamed into place when complete.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from compliance.i18n import Catalog
+from compliance.output import Outcome, OutputError, shown, write_all
 from compliance.report import Report
 
 WRITERS: dict[str, str] = {
@@ -19,25 +22,33 @@ WRITERS: dict[str, str] = {
     ".md": "compliance.writers.markdown:write_markdown",
 }
 
-
-class OutputError(Exception):
-    """An output the user asked for that cannot be written. One line for the user."""
+__all__ = ["WRITERS", "OutputError", "check_output", "write_report", "write_reports"]
 
 
 def check_output(path: Path) -> None:
-    """Refuse an unsupported format before any work is done."""
+    """Refuse an unsupported format or a missing folder (the CLI checks much more: compliance.output)."""
     if path.suffix.lower() not in WRITERS:
-        raise OutputError(f"cannot write '{path.name}': supported report formats are "
+        raise OutputError(f"cannot write '{shown(path.name)}': supported report formats are "
                           f"{', '.join(sorted(WRITERS))}")
     if not path.parent.exists():
-        raise OutputError(f"cannot write '{path}': folder '{path.parent}' does not exist")
+        raise OutputError(f"cannot write '{shown(path)}': folder '{shown(path.parent)}' does not exist")
+
+
+def _writer(path: Path) -> Callable[[Report, Path, Catalog], None]:
+    module, func = WRITERS[path.suffix.lower()].split(":")
+    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+
+
+def write_reports(report: Report, targets: Sequence[Path], catalog: Catalog | None = None) -> Outcome:
+    """Every target written (each format chosen by the target's extension), even when another one fails."""
+    for path in targets:
+        check_output(path)
+    cat = catalog or Catalog(report.run.lang)
+    return write_all(targets, lambda temp, target: _writer(target)(report, temp, cat))
 
 
 def write_report(report: Report, path: Path, catalog: Catalog | None = None) -> None:
-    check_output(path)
-    module, func = WRITERS[path.suffix.lower()].split(":")
-    writer = getattr(importlib.import_module(module), func)
-    try:
-        writer(report, path, catalog or Catalog(report.run.lang))
-    except OSError as e:
-        raise OutputError(f"cannot write '{path}': {e.strerror or e}") from None
+    """One report, complete or not at all; OutputError (one line) when it cannot be written."""
+    outcome = write_reports(report, [path], catalog)
+    for target, reason in outcome.failed:
+        raise OutputError(f"cannot write '{shown(target)}': {reason}")

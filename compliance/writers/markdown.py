@@ -1,7 +1,9 @@
 """report.md: a Markdown report to paste into case notes.
 
-Text from the input (names, cell values, headers, file names) is escaped by `_cell`: it can neither break a
-table nor become markup (HTML, links, emphasis) where the Markdown is rendered.
+Every text taken from the report (names, cell values, headers, file names, and the rule texts, which a --ruleset
+folder may supply) is escaped by `_cell`: it can neither break a table (pipes escaped, line breaks joined) nor
+become markup (HTML, links, emphasis) where the Markdown is rendered. Only the catalog's own words are written as
+they are.
 """
 
 from __future__ import annotations
@@ -47,15 +49,16 @@ def markdown_lines(report: Report, c: Catalog) -> list[str]:
     fo = s.findings_by_outcome
     lines = [
         f"# {c.t('md.title', file=_cell(run.input_file))}", "",
-        c.t("md.run", ruleset=run.ruleset.name, version=run.ruleset.version, as_of=run.ruleset.as_of.isoformat(),
-            generated=run.generated_at.isoformat(), sha=run.input_sha256), "",
+        c.t("md.run", ruleset=_cell(run.ruleset.name), version=_cell(run.ruleset.version),
+            as_of=run.ruleset.as_of.isoformat(), generated=run.generated_at.isoformat(),
+            sha=_cell(run.input_sha256)), "",
         *([f"{c.t('interpret.mapping_file')}: {_cell(run.mapping_file)}", ""] if run.mapping_file else []),
         f"> {c.t('md.disclaimer')}", "",
         f"## {c.t('md.headline')}", "",
         f"- {c.t('md.workers_checked')}: {s.workers_checked}",
         f"- {c.t('md.workers_affected')}: {s.workers_affected}",
         *(f"- {c.outcome(o)}: {fo[o.value]}" for o in _ORDER),
-        f"- {c.t('md.owed')}: {money_text(s.to_reimburse) or c.t('md.none')}", "",
+        f"- {c.t('md.owed')}: {_cell(money_text(s.to_reimburse)) or c.t('md.none')}", "",
         f"## {c.t('md.by_rule')}", "",
         f"| {c.t('field.rule_id')} | {c.t('field.rule_title')} | " + " | ".join(c.outcome(o) for o in _ORDER) + " |",
         "|---|---|" + "---|" * len(_ORDER),
@@ -63,7 +66,7 @@ def markdown_lines(report: Report, c: Catalog) -> list[str]:
     titles = {f.rule_id: f.rule_title for f in report.findings}
     for rule_id, counts in s.findings_by_rule.items():
         if counts:
-            lines.append(f"| {rule_id} | {_cell(titles[rule_id])} | "
+            lines.append(f"| {_cell(rule_id)} | {_cell(titles[rule_id])} | "
                          + " | ".join(str(counts.get(o.value, 0)) for o in _ORDER) + " |")
     lines += ["", f"## {c.t('md.findings')}", ""]
     if not report.findings:
@@ -78,10 +81,10 @@ def markdown_lines(report: Report, c: Catalog) -> list[str]:
         if f.rule_id in seen:
             continue
         seen.add(f.rule_id)
-        lines += [f"### {f.rule_id} — {f.rule_title}", "", *(f"- {src}" for src in f.sources), "",
-                  f"**{c.t('field.remedy')}:** {f.remedy}", ""]
+        lines += [f"### {_cell(f.rule_id)} — {_cell(f.rule_title)}", "", *(f"- {_line(src)}" for src in f.sources),
+                  "", f"**{c.t('field.remedy')}:** {_cell(f.remedy)}", ""]
         if f.caveat:
-            lines += [f"**{c.t('field.caveat')}:** {f.caveat}", ""]
+            lines += [f"**{c.t('field.caveat')}:** {_cell(f.caveat)}", ""]
     lines += [f"## {c.t('md.problems')}", ""]
     if not report.input_problems:
         lines.append(c.t("md.none"))
