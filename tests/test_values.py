@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compliance.input import values
+from compliance.input import values, vocabulary
 from compliance.input.cells import CellError
 from compliance.input.sheets import SHEETS, SHEETS_BY_NAME, Kind
 from compliance.input.values import (
@@ -25,8 +25,9 @@ from compliance.input.values import (
 
 CHOICE_COLUMNS = [(s.name, c.name) for s in SHEETS for c in s.columns if c.kind is Kind.CHOICE]
 YES_NO_COLUMNS = [(s.name, c.name) for s in SHEETS for c in s.columns if c.kind is Kind.YESNO]
-SYNONYMS = [(s.name, c.name, k, v) for s in SHEETS for c in s.columns for k, v in c.synonyms.items()]
-CHOICE_VOCABS = [v for v in vocabularies().values() if v.name != YES_NO]
+YES_NO_VOCABS = [v for v in vocabularies().values() if v.name == YES_NO or (v.base == YES_NO and all(
+    SHEETS_BY_NAME[c.split(".")[0]].column(c.split(".")[1]).kind is Kind.YESNO for c in v.columns))]
+CHOICE_VOCABS = [v for v in vocabularies().values() if v not in YES_NO_VOCABS]
 
 
 def served(vocab: values.Vocabulary) -> tuple[str, str]:
@@ -62,8 +63,9 @@ def test_every_choice_column_of_the_contract_has_a_vocabulary(sheet, column):
 
 
 @pytest.mark.parametrize(("sheet", "column"), YES_NO_COLUMNS)
-def test_every_yes_no_column_is_served_by_the_yes_no_vocabulary(sheet, column):
-    assert vocabulary_for(sheet, column).name == YES_NO
+def test_every_yes_no_column_is_served_by_the_yes_no_vocabulary_or_a_layer_over_it(sheet, column):
+    vocab = vocabulary_for(sheet, column)
+    assert vocab.name == YES_NO or (vocab.base == YES_NO and f"{sheet}.{column}" in vocab.columns)
 
 
 @pytest.mark.parametrize(("sheet", "column"), CHOICE_COLUMNS)
@@ -80,13 +82,7 @@ def test_a_column_that_is_not_a_choice_has_no_vocabulary():
         vocabulary_for("fees", "amount")
 
 
-@pytest.mark.parametrize(("sheet", "column", "synonym", "code"), SYNONYMS)
-def test_every_synonym_of_the_contract_reads_to_the_same_code(sheet, column, synonym, code):
-    reading = read_choice(synonym, sheet, column)
-    assert reading is not None and reading.code == code
-
-
-@pytest.mark.parametrize("vocab", [*CHOICE_VOCABS, vocabularies()[YES_NO]], ids=lambda v: v.name)
+@pytest.mark.parametrize("vocab", [*CHOICE_VOCABS, *YES_NO_VOCABS], ids=lambda v: v.name)
 def test_every_vocabulary_documents_what_it_decided(vocab):
     assert vocab.file.endswith(".yaml")
     assert len(vocab.spellings) >= len(vocab.codes) - 1  # at most one code (a rare one) with no spelling
@@ -95,10 +91,10 @@ def test_every_vocabulary_documents_what_it_decided(vocab):
 @pytest.fixture
 def vocab_dir(tmp_path, monkeypatch):
     """A copy of the shared and yes/no files in a folder of its own; the caches see only it."""
-    real = values.VOCAB_DIR
+    real = vocabulary.VOCAB_DIR
     for name in ("_common.yaml", "yes_no.yaml"):
         shutil.copy(real / name, tmp_path / name)
-    monkeypatch.setattr(values, "VOCAB_DIR", tmp_path)
+    monkeypatch.setattr(vocabulary, "VOCAB_DIR", tmp_path)
     for cached in (values.vocabularies, values.vocabulary_for, values._read):
         cached.cache_clear()
     yield tmp_path
@@ -124,7 +120,7 @@ BAD_FILES = [
     (role("{recruiter: {keywords: [broker]}, sub_agent: {spellings: [broker]}}"),
      "keyword 'broker' of recruiter is a spelling of sub_agent"),
     (role("{broker: {spellings: [dalal]}}"), "role: code(s) broker are not choices of agencies.role"),
-    (role("{recruiter: {}}", "[agencies.name]"), "agencies.name is not a choice column"),
+    (role("{recruiter: {}}", "[agencies.name]"), "agencies.name is not a choice or yes/no column"),
     (role("{recruiter: {}}", "[agencies.rank]"), "'agencies.rank' is not a column of sheets.py"),
     (role("{recruiter: {spellings: [unknown]}}"), "'unknown' is both refused and accepted"),
     (role("{recruiter: {}}", "[]"), "vocabulary role: names no columns"),
@@ -502,14 +498,15 @@ def test_any_code_is_read_back_as_itself_in_any_case_or_spacing(data):
         assert read_choice(data.draw(typed_like(code)), sheet, name) == ChoiceReading(code, "code", code)
 
 
-SPELLINGS = [(v, k, c) for v in [*CHOICE_VOCABS, vocabularies()[YES_NO]] for k, c in v.spellings.items()]
+SPELLINGS = [(v, k, c) for v in [*CHOICE_VOCABS, *YES_NO_VOCABS] for k, c in v.spellings.items()]
 
 
 @pytest.mark.parametrize(("vocab", "spelling", "code"), SPELLINGS, ids=lambda x: getattr(x, "name", str(x)))
 def test_every_spelling_reads_to_its_code_within_its_columns_choices(vocab, spelling, code):
-    if vocab.name == YES_NO:
-        result = read_yes_no(vocab.shown[spelling])
-        assert result is not None and result[1].code == code
+    if vocab in YES_NO_VOCABS:
+        for sheet, column in [c.split(".") for c in vocab.columns] or [(None, None)]:
+            result = read_yes_no(vocab.shown[spelling], sheet, column)
+            assert result is not None and result[1] == ChoiceReading(code, "synonym", vocab.shown[spelling])
         return
     for column in vocab.columns:
         sheet, _, name = column.partition(".")
@@ -518,7 +515,7 @@ def test_every_spelling_reads_to_its_code_within_its_columns_choices(vocab, spel
         assert reading.code in SHEETS_BY_NAME[sheet].column(name).choices
 
 
-@given(st.sampled_from([(v, k, c) for v, k, c in SPELLINGS if v.name != YES_NO]), st.data())
+@given(st.sampled_from([(v, k, c) for v, k, c in SPELLINGS if v not in YES_NO_VOCABS]), st.data())
 def test_no_spelling_of_one_vocabulary_reads_outside_its_columns_choices(entry, data):
     vocab, spelling, code = entry
     written = "".join(ch.upper() if data.draw(st.booleans()) else ch for ch in vocab.shown[spelling])
@@ -541,7 +538,7 @@ def test_vocabularies_are_loaded_once():
 
 
 def test_vocabulary_files_live_next_to_the_module():
-    assert Path(values.__file__).parent / "vocab" / "values" == values.VOCAB_DIR
+    assert Path(values.__file__).parent / "vocab" / "values" == values.VOCAB_DIR == vocabulary.VOCAB_DIR
     assert sorted(p.name for p in values.VOCAB_DIR.glob("*.yaml"))[0] == "_common.yaml"
 
 

@@ -45,7 +45,10 @@ def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency
     if kind is Kind.YESNO:
         if ctx is not None and ctx.values and (code := _mapped(v, ctx.values)) is not None:
             return Read(code == "yes", None, (code, "mapping", None))
-        got, error = _cached_yes_no(v) if _hashable(v) else (values.read_yes_no(v), None)
+        if _hashable(v):
+            got, error = _cached_yes_no(v, sheet, spec.name)
+        else:
+            got, error = values.read_yes_no(v, sheet, spec.name), None
         if error is not None:
             raise CellError(error)
         if got is None:
@@ -121,9 +124,10 @@ def _cached_choice(v: object, sheet: str, column: str) -> tuple[values.ChoiceRea
 
 
 @lru_cache(maxsize=4096)
-def _cached_yes_no(v: object) -> tuple[tuple[bool, values.ChoiceReading] | None, str | None]:
+def _cached_yes_no(v: object, sheet: str | None, column: str) -> tuple[tuple[bool, values.ChoiceReading] | None,
+                                                                        str | None]:
     try:
-        return values.read_yes_no(v), None
+        return values.read_yes_no(v, sheet, column), None
     except CellError as e:
         return None, e.reason
 

@@ -7,7 +7,7 @@ Sheet and column names are public: renaming one breaks users' spreadsheets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -21,7 +21,7 @@ class Kind(StrEnum):
     AMOUNT = "amount"  # money or a count: a number >= 0, thousands separators allowed
     NUMBER = "number"  # a number >= 0 that is not money (hours, days, months)
     YESNO = "yesno"
-    CHOICE = "choice"  # one of ColumnSpec.choices (synonyms allowed)
+    CHOICE = "choice"  # one of ColumnSpec.choices; free text is read through vocab/values/ (values.py)
     LIST = "list"  # several values, comma separated (languages)
     PERIOD = "period"  # a pay month in one cell ("2024-05", "May 2024"): read as its first and last day
     CURRENCY = "currency"  # an ISO 4217 code; "Rs", "Nepali rupees", "QR", "৳" are read through vocab/currencies.yaml
@@ -37,8 +37,6 @@ class ColumnSpec:
     # A blank or unreadable cell here rejects the row (it cannot be evaluated or attached to a worker).
     required_value: bool = False
     choices: tuple[str, ...] = ()
-    # Accepted spellings mapped to a choice, after lower-casing and turning spaces/hyphens into underscores.
-    synonyms: dict[str, str] = field(default_factory=dict)
     refers_to: str | None = None  # sheet name, for Kind.REF
     # A sheet without this column reads as if every cell were blank, because a blank here has a documented
     # meaning ("blank means none"). Any other missing column is unknown: the rules needing it cannot judge.
@@ -90,21 +88,6 @@ FEE_CATEGORIES: tuple[str, ...] = (
     "deposit", "bond", "collateral",
     "other",
 )
-FEE_SYNONYMS = {
-    "recruitment": "recruitment_fee", "placement": "placement_fee", "service": "service_fee",
-    "service_charge": "service_fee", "agency_fee": "recruitment_fee", "commission": "recruitment_fee",
-    "medical_exam": "medical", "medical_examination": "medical", "health_check": "medical",
-    "skills": "skills_test", "skill_test": "skills_test", "trade_test": "skills_test",
-    "language_test": "skills_test", "test": "skills_test", "certification": "skills_test",
-    "training/orientation": "training", "training_orientation": "training",
-    "pre_departure_orientation": "orientation", "airfare": "travel", "air_ticket": "travel",
-    "ticket": "travel", "transport": "travel", "accommodation": "lodging",
-    "other_administrative": "administrative", "admin": "administrative", "permit": "work_permit",
-    "security_deposit": "deposit", "guarantee": "bond", "tribute": "bribe",
-    "招聘费": "recruitment_fee", "中介费": "recruitment_fee", "服务费": "service_fee", "体检": "medical",
-    "保险": "insurance", "培训": "training", "机票": "travel", "签证": "visa", "护照": "passport",
-    "押金": "deposit", "保证金": "bond", "贿赂": "bribe", "回扣": "kickback", "其他": "other",
-}
 
 AGENCY_ROLES = ("recruiter", "sub_agent", "employer_agent")
 CONTRACT_STAGES = ("offer", "pre_departure", "destination")
@@ -129,10 +112,6 @@ HOLDERS = ("worker", "employer", "agency", "other")
 CONSENT = ("yes", "no", "written")
 SEXES = ("female", "male", "other")
 
-_YES_NO_CN = {"是": "yes", "否": "no"}
-# Consent is a choice (written / yes = oral only / no), so the usual yes/no spellings are mapped onto it.
-_CONSENT_SYNONYMS = {**_YES_NO_CN, "y": "yes", "n": "no", "true": "yes", "false": "no", "1": "yes", "0": "no"}
-
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec(
         name="agencies",
@@ -150,8 +129,6 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("licence_valid_to", Kind.DATE, "Last day the licence is valid.", required_column=True,
                example="2026-12-31"),
             _c("role", Kind.CHOICE, "recruiter, sub_agent or employer_agent.", choices=AGENCY_ROLES,
-               synonyms={"sub-agent": "sub_agent", "subagent": "sub_agent", "broker": "sub_agent",
-                         "agent": "sub_agent", "recruitment_agency": "recruiter"},
                example="recruiter"),
             _c("parent_agency_id", Kind.REF, "For a sub-agent: the licensed agency it works for.",
                refers_to="agencies", example=""),
@@ -181,9 +158,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("worker_id", Kind.ID, "Your identifier for the worker.", required_column=True,
                required_value=True, example="W-001"),
             _c("name", Kind.TEXT, "Worker name.", example="Asha Rai"),
-            _c("sex", Kind.CHOICE, "female, male or other.", choices=SEXES,
-               synonyms={"f": "female", "m": "male", "woman": "female", "man": "male", "女": "female",
-                         "男": "male"}, example="female"),
+            _c("sex", Kind.CHOICE, "female, male or other.", choices=SEXES, example="female"),
             _c("date_of_birth", Kind.DATE, "Date of birth.", required_column=True, example="1996-04-12"),
             _c("nationality", Kind.TEXT, "Nationality.", example="Nepal"),
             _c("languages", Kind.LIST, "Languages the worker understands, comma separated.",
@@ -219,9 +194,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("worker_id", Kind.REF, "Worker the contract is for.", required_column=True,
                required_value=True, refers_to="workers", example="W-001"),
             _c("stage", Kind.CHOICE, "offer, pre_departure or destination.", choices=CONTRACT_STAGES,
-               required_column=True,
-               synonyms={"job_offer": "offer", "predeparture": "pre_departure", "origin": "pre_departure",
-                         "arrival": "destination", "post_arrival": "destination"}, example="pre_departure"),
+               required_column=True, example="pre_departure"),
             _c("written", Kind.YESNO, "Is it a written document?", required_column=True, example="yes"),
             _c("language", Kind.TEXT, "Language the contract is written in.", required_column=True,
                example="Nepali"),
@@ -269,19 +242,15 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("agency_id", Kind.REF, "Agency that collected or charged it, if any.", refers_to="agencies",
                example="AG-01"),
             _c("category", Kind.CHOICE, "What the payment was for (ILO 2019 Definition categories).",
-               choices=FEE_CATEGORIES, synonyms=FEE_SYNONYMS, required_column=True, example="medical"),
+               choices=FEE_CATEGORIES, required_column=True, example="medical"),
             _c("amount", Kind.AMOUNT, "Amount paid.", required_column=True, example="15000"),
             _c("currency", Kind.CURRENCY, "Currency of the amount (ISO code).", required_column=True,
                example="NPR"),
             _c("paid_by", Kind.CHOICE, "Who bore the cost: worker, employer, agency or other.",
                choices=PAYERS, required_column=True,
-               synonyms={"migrant": "worker", "worker_family": "worker", "family": "worker"},
                example="worker"),
             _c("paid_on", Kind.DATE, "Date paid.", example="2024-03-10"),
-            _c("method", Kind.CHOICE, "cash, bank, wage_deduction or loan.", choices=METHODS,
-               synonyms={"bank_transfer": "bank", "transfer": "bank", "deduction": "wage_deduction",
-                         "salary_deduction": "wage_deduction", "deducted_from_wages": "wage_deduction",
-                         "borrowed": "loan"}, example="cash"),
+            _c("method", Kind.CHOICE, "cash, bank, wage_deduction or loan.", choices=METHODS, example="cash"),
             _c("reimbursed_amount", Kind.AMOUNT, "Amount already paid back to the worker; blank means none.",
                absent_is_blank=True,
                example="0"),
@@ -304,10 +273,6 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("document", Kind.CHOICE, "passport, national_id, work_permit, visa, contract, bank_card or "
                "certificate (diplomas, skills certificates).",
                choices=DOCUMENTS, required_column=True, required_value=True, unreadable_kept=True,
-               synonyms={"id": "national_id", "id_card": "national_id", "permit": "work_permit",
-                         "residence_permit": "work_permit", "residence_card": "work_permit",
-                         "iqama": "work_permit", "atm_card": "bank_card", "wage_card": "bank_card",
-                         "diploma": "certificate", "employment_contract": "contract", "护照": "passport"},
                example="passport"),
             _c("document_number", Kind.TEXT, "The document's number, if you record it: kept in the JSON report's "
                "evidence so the document can be traced; --redact replaces it with a pseudonym.",
@@ -316,11 +281,10 @@ SHEETS: tuple[SheetSpec, ...] = (
                required_column=True, example="employer"),
             _c("held_since", Kind.DATE, "Since when the holder has it.", example="2024-05-21"),
             _c("worker_consent", Kind.CHOICE, "Did the worker agree to the holding: written, yes (orally only), or no.",
-               choices=CONSENT, synonyms=_CONSENT_SYNONYMS, example="no"),
+               choices=CONSENT, example="no"),
             _c("returned_on_request", Kind.YESNO, "Was it returned when the worker asked?", example="no"),
             _c("tampered", Kind.CHOICE, "Was the document destroyed, concealed or falsified by whoever held it: "
                "none, destroyed, concealed or falsified.", choices=TAMPERING,
-               synonyms={"no": "none", "altered": "falsified", "forged": "falsified", "hidden": "concealed"},
                example="none"),
         ),
     ),
@@ -338,17 +302,12 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("received_on", Kind.DATE, "Date received.", example="2024-07-01"),
             _c("allegation", Kind.TEXT, "What the worker alleges.", example="passport kept by employer"),
             _c("status", Kind.CHOICE, "open, resolved, dismissed or withdrawn.", choices=COMPLAINT_STATUSES,
-               synonyms={"closed": "resolved", "settled": "resolved", "pending": "open", "in_progress": "open",
-                         "under_investigation": "open", "rejected": "dismissed"}, example="open"),
+               example="open"),
             _c("subject", Kind.CHOICE, "What it is about: fees, wages, documents, contract, movement, violence, "
                "harassment, discrimination or other.", choices=COMPLAINT_SUBJECTS,
-               synonyms={"fee": "fees", "wage": "wages", "salary": "wages", "passport": "documents",
-                         "gbv": "violence", "sexual_harassment": "harassment", "abuse": "violence"},
                example="documents"),
             _c("channel", Kind.CHOICE, "Where it was filed: employer, agency, inspectorate, embassy, ngo, union, "
                "hotline, court or other.", choices=CHANNELS,
-               synonyms={"labour_inspectorate": "inspectorate", "labor_inspectorate": "inspectorate",
-                         "consulate": "embassy", "labour_attache": "embassy", "trade_union": "union"},
                example="ngo"),
             _c("in_worker_language", Kind.YESNO, "Could the worker use the channel in a language they "
                "understand?", example="yes"),
@@ -386,17 +345,13 @@ SHEETS: tuple[SheetSpec, ...] = (
                example="100"),
             _c("deduction_reason", Kind.CHOICE, "Main reason for the deductions: accommodation, food, "
                "recruitment_cost, advance, tax, social_security, fine or other.", choices=DEDUCTION_REASONS,
-               synonyms={"housing": "accommodation", "rent": "accommodation", "meals": "food",
-                         "recruitment": "recruitment_cost", "agency_fee": "recruitment_cost",
-                         "loan_repayment": "advance", "penalty": "fine", "disciplinary": "fine",
-                         "social_insurance": "social_security", "income_tax": "tax"}, example="tax"),
+               example="tax"),
             _c("deduction_consent", Kind.CHOICE, "Did the worker agree to the deductions: yes (orally), no, "
-               "written.", choices=CONSENT, synonyms=_CONSENT_SYNONYMS, example="written"),
+               "written.", choices=CONSENT, example="written"),
             _c("net", Kind.AMOUNT, "Amount actually paid out.", example="1100"),
             _c("currency", Kind.CURRENCY, "Currency of the amounts (ISO code).", required_column=True, example="QAR"),
             _c("paid_to", Kind.CHOICE, "Who received the money: worker, employer, agency, family or other.",
-               choices=WAGE_RECIPIENTS, synonyms={"self": "worker", "worker_account": "worker",
-                                                   "recruiter": "agency"}, example="worker"),
+               choices=WAGE_RECIPIENTS, example="worker"),
             _c("hours_worked", Kind.NUMBER, "Hours worked in the period, overtime included.", example="208"),
         ),
     ),
@@ -411,13 +366,6 @@ SHEETS: tuple[SheetSpec, ...] = (
             _c("date", Kind.DATE, "When it happened.", required_column=True, example="2024-09-01"),
             _c("event", Kind.CHOICE, "What happened: " + ", ".join(EVENTS) + ".", choices=EVENTS,
                required_column=True,
-               synonyms={"resigned": "resignation_requested", "resignation_rejected": "resignation_refused",
-                         "transfer_requested": "employer_change_requested",
-                         "transfer_refused": "employer_change_refused", "noc_refused": "employer_change_refused",
-                         "locked_in": "confined", "returned_home": "repatriated", "fined": "penalty_charged",
-                         "terminated": "dismissed", "fired": "dismissed", "reported_as_absconded":
-                         "reported_to_immigration", "absconding_report": "reported_to_immigration",
-                         "pregnancy_test": "pregnancy_test_required", "hiv_test": "hiv_test_required"},
                example="resignation_refused"),
             _c("amount", Kind.AMOUNT, "Money involved: the penalty charged, or the cost of the journey home.",
                example="500"),

@@ -1,0 +1,309 @@
+"""The one value vocabulary (vocab/values/, read by values.py), as hand-built sheets read it through cells.parse_cell;
+yes/no vocabularies of one column layered over the common one; Indonesian/Malay and Tagalog values."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from compliance.input import cells, values, vocabulary
+from compliance.input.cells import CellError, parse_cell, parse_yes_no
+from compliance.input.sheets import SHEETS, SHEETS_BY_NAME, Kind
+from compliance.input.values import ChoiceReading, VocabularyError, read_choice, read_yes_no, vocabulary_for
+
+# The Python synonym tables sheets.py held before vocab/values/ replaced them (ColumnSpec.synonyms, removed): each
+# must still read to the same code, through the checker's reader and through parse_cell.
+OLD_SYNONYMS: dict[str, dict[str, str]] = {
+    "agencies.role": {'sub-agent': 'sub_agent', 'subagent': 'sub_agent', 'broker': 'sub_agent',
+        'agent': 'sub_agent', 'recruitment_agency': 'recruiter'},
+    "workers.sex": {'f': 'female', 'm': 'male', 'woman': 'female', 'man': 'male', '女': 'female',
+        '男': 'male'},
+    "contracts.stage": {'job_offer': 'offer', 'predeparture': 'pre_departure', 'origin':
+        'pre_departure', 'arrival': 'destination', 'post_arrival': 'destination'},
+    "fees.category": {'recruitment': 'recruitment_fee', 'placement': 'placement_fee', 'service':
+        'service_fee', 'service_charge': 'service_fee', 'agency_fee': 'recruitment_fee',
+        'commission': 'recruitment_fee', 'medical_exam': 'medical', 'medical_examination':
+        'medical', 'health_check': 'medical', 'skills': 'skills_test', 'skill_test':
+        'skills_test', 'trade_test': 'skills_test', 'language_test': 'skills_test', 'test':
+        'skills_test', 'certification': 'skills_test', 'training/orientation': 'training',
+        'training_orientation': 'training', 'pre_departure_orientation': 'orientation',
+        'airfare': 'travel', 'air_ticket': 'travel', 'ticket': 'travel', 'transport': 'travel',
+        'accommodation': 'lodging', 'other_administrative': 'administrative', 'admin':
+        'administrative', 'permit': 'work_permit', 'security_deposit': 'deposit', 'guarantee':
+        'bond', 'tribute': 'bribe', '招聘费': 'recruitment_fee', '中介费': 'recruitment_fee', '服务费':
+        'service_fee', '体检': 'medical', '保险': 'insurance', '培训': 'training', '机票': 'travel',
+        '签证': 'visa', '护照': 'passport', '押金': 'deposit', '保证金': 'bond', '贿赂': 'bribe', '回扣':
+        'kickback', '其他': 'other'},
+    "fees.paid_by": {'migrant': 'worker', 'worker_family': 'worker', 'family': 'worker'},
+    "fees.method": {'bank_transfer': 'bank', 'transfer': 'bank', 'deduction': 'wage_deduction',
+        'salary_deduction': 'wage_deduction', 'deducted_from_wages': 'wage_deduction',
+        'borrowed': 'loan'},
+    "documents.document": {'id': 'national_id', 'id_card': 'national_id', 'permit':
+        'work_permit', 'residence_permit': 'work_permit', 'residence_card': 'work_permit',
+        'iqama': 'work_permit', 'atm_card': 'bank_card', 'wage_card': 'bank_card', 'diploma':
+        'certificate', 'employment_contract': 'contract', '护照': 'passport'},
+    "documents.worker_consent": {'是': 'yes', '否': 'no', 'y': 'yes', 'n': 'no', 'true': 'yes',
+        'false': 'no', '1': 'yes', '0': 'no'},
+    "documents.tampered": {'no': 'none', 'altered': 'falsified', 'forged': 'falsified',
+        'hidden': 'concealed'},
+    "complaints.status": {'closed': 'resolved', 'settled': 'resolved', 'pending': 'open',
+        'in_progress': 'open', 'under_investigation': 'open', 'rejected': 'dismissed'},
+    "complaints.subject": {'fee': 'fees', 'wage': 'wages', 'salary': 'wages', 'passport':
+        'documents', 'gbv': 'violence', 'sexual_harassment': 'harassment', 'abuse': 'violence'},
+    "complaints.channel": {'labour_inspectorate': 'inspectorate', 'labor_inspectorate':
+        'inspectorate', 'consulate': 'embassy', 'labour_attache': 'embassy', 'trade_union':
+        'union'},
+    "wage_payments.deduction_reason": {'housing': 'accommodation', 'rent': 'accommodation',
+        'meals': 'food', 'recruitment': 'recruitment_cost', 'agency_fee': 'recruitment_cost',
+        'loan_repayment': 'advance', 'penalty': 'fine', 'disciplinary': 'fine',
+        'social_insurance': 'social_security', 'income_tax': 'tax'},
+    "wage_payments.deduction_consent": {'是': 'yes', '否': 'no', 'y': 'yes', 'n': 'no', 'true':
+        'yes', 'false': 'no', '1': 'yes', '0': 'no'},
+    "wage_payments.paid_to": {'self': 'worker', 'worker_account': 'worker', 'recruiter':
+        'agency'},
+    "events.event": {'resigned': 'resignation_requested', 'resignation_rejected':
+        'resignation_refused', 'transfer_requested': 'employer_change_requested',
+        'transfer_refused': 'employer_change_refused', 'noc_refused': 'employer_change_refused',
+        'locked_in': 'confined', 'returned_home': 'repatriated', 'fined': 'penalty_charged',
+        'terminated': 'dismissed', 'fired': 'dismissed', 'reported_as_absconded':
+        'reported_to_immigration', 'absconding_report': 'reported_to_immigration',
+        'pregnancy_test': 'pregnancy_test_required', 'hiv_test': 'hiv_test_required'},
+}
+OLD_SYNONYM_CASES = [(*column.split("."), written, code) for column, table in OLD_SYNONYMS.items()
+                     for written, code in table.items()]
+# The yes/no words cells.parse_yes_no accepted before it read through values.py.
+OLD_YES_NO = [("yes", True), ("y", True), ("true", True), ("1", True), ("是", True), ("no", False), ("n", False),
+              ("false", False), ("0", False), ("否", False)]
+
+
+def spec(sheet: str, column: str):
+    return SHEETS_BY_NAME[sheet].column(column)
+
+
+def refused(read, *args) -> str:
+    with pytest.raises(CellError) as err:
+        read(*args)
+    assert "\n" not in str(err.value)
+    return str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------- one vocabulary
+
+
+@pytest.mark.parametrize(("sheet", "column", "written", "code"), OLD_SYNONYM_CASES)
+def test_every_old_python_synonym_reads_the_same_through_values_and_parse_cell(sheet, column, written, code):
+    assert read_choice(written, sheet, column).code == code
+    assert parse_cell(written, spec(sheet, column)) == code
+
+
+@pytest.mark.parametrize(("written", "answer"), OLD_YES_NO)
+def test_every_old_yes_no_word_reads_the_same_through_values_and_parse_cell(written, answer):
+    assert read_yes_no(written)[0] is answer
+    assert parse_yes_no(written) is answer
+    for sheet in SHEETS:
+        for column in sheet.columns:
+            if column.kind is Kind.YESNO:
+                assert parse_cell(written, column) is answer
+
+
+def test_the_contract_no_longer_carries_synonyms_of_its_own():
+    assert all(not hasattr(c, "synonyms") for s in SHEETS for c in s.columns)
+
+
+@pytest.mark.parametrize(("sheet", "column"), [(s.name, c.name) for s in SHEETS for c in s.columns
+                                               if c.kind is Kind.CHOICE])
+def test_parse_cell_reads_a_contract_choice_column_through_its_vocabulary(sheet, column):
+    vocab = vocabulary_for(sheet, column)
+    for code in vocab.codes:
+        assert parse_cell(code.replace("_", " ").title(), spec(sheet, column)) == code
+    for key, code in list(vocab.spellings.items())[:20]:
+        assert parse_cell(vocab.shown[key], spec(sheet, column)) == code
+
+
+def test_no_two_contract_columns_are_equal_so_parse_cell_finds_each_columns_own_vocabulary():
+    read_by_value = [c for s in SHEETS for c in s.columns if c.kind in (Kind.CHOICE, Kind.YESNO)]
+    assert len(set(read_by_value)) == len(read_by_value)
+
+
+def test_the_names_callers_import_from_cells_and_values_are_still_there():
+    for module in (cells, values):
+        assert all(hasattr(module, name) for name in module.__all__)
+    assert values.vocabularies is vocabulary.vocabularies and values.VOCAB_DIR == vocabulary.VOCAB_DIR
+
+
+# ---------------------------------------------------------------------------------------------- one column's yes/no
+
+
+@pytest.mark.parametrize(("sheet", "column"), [("fees", "receipt"), ("contracts", "copy_given_to_worker")])
+@pytest.mark.parametrize("written", ["Not given", "Not received", "Not yet", "Belum", "Belum diberikan",
+                                     "Tidak diterima", "Wala pa", "Hindi pa", "Hindi ibinigay"])
+def test_a_paper_not_given_is_a_no_where_the_column_asks_about_that_paper(sheet, column, written):
+    assert read_yes_no(written, sheet, column) == (False, ChoiceReading("no", "synonym", written.casefold()))
+
+
+@pytest.mark.parametrize(("sheet", "column"), [("contracts", "written"), ("complaints", "substantiated"),
+                                               ("fees", "disclosed_before_acceptance")])
+@pytest.mark.parametrize("written", ["Not given", "Not yet", "Belum", "Wala pa", "Hindi pa"])
+def test_not_given_and_not_yet_stay_refused_in_other_yes_no_columns(sheet, column, written):
+    refused(read_yes_no, written, sheet, column)  # "not stated", or a complaint still pending
+
+
+def test_a_column_vocabulary_adds_to_the_common_one_and_reads_no_one_else():
+    assert read_yes_no("No - refused", "fees", "receipt")[0] is False  # the common reading still applies
+    assert read_yes_no("haina", "documents", "returned_on_request")[0] is False
+    assert "negation" in refused(read_yes_no, "Not given")  # without a column: the common vocabulary alone
+    assert vocabulary_for("fees", "receipt").name == "paper_given"
+    assert vocabulary_for("fees", "itemised").name == vocabulary.YES_NO
+
+
+@pytest.mark.parametrize(("written", "answer"), [("Returned", True), ("Sudah dikembalikan", True),
+                                                 ("Ibinalik", True), ("Not yet returned", False), ("Belum", False),
+                                                 ("Tidak dikembalikan", False), ("Hindi pa ibinalik", False)])
+def test_a_document_returned_or_not_yet_returned_answers_returned_on_request(written, answer):
+    assert read_yes_no(written, "documents", "returned_on_request")[0] is answer
+
+
+def test_kept_by_agent_is_not_read_as_not_returned():
+    # It names the holder (held_by), not whether the worker asked: reading it as no would invent a refusal.
+    refused(read_yes_no, "Kept by agent", "documents", "returned_on_request")
+
+
+def test_a_column_yes_no_reading_asks_for_a_yes_no_column():
+    with pytest.raises(KeyError, match="not a yes/no column"):
+        read_yes_no("yes", "fees", "paid_by")
+
+
+@pytest.fixture
+def vocab_dir(tmp_path, monkeypatch):
+    for name in ("_common.yaml", "yes_no.yaml"):
+        shutil.copy(vocabulary.VOCAB_DIR / name, tmp_path / name)
+    monkeypatch.setattr(vocabulary, "VOCAB_DIR", tmp_path)
+    for cached in (vocabulary.vocabularies, vocabulary.vocabulary_for, values._read):
+        cached.cache_clear()
+    yield tmp_path
+    for cached in (vocabulary.vocabularies, vocabulary.vocabulary_for, values._read):
+        cached.cache_clear()
+
+
+GOOD_CODES = '{"yes": {spellings: [fee ban signed]}, "no": {}}'
+
+
+def layer(columns: str = "[employers.recruiter_contract_bans_fees]", extends: str = "  extends: yes_no\n",
+          flags: str = "  leading_word: true\n  fuzzy: false\n", codes: str = GOOD_CODES) -> str:
+    """A yes/no vocabulary file for one column; each argument one part of it."""
+    return f"bans:\n  columns: {columns}\n{extends}{flags}  codes: {codes}\n"
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    (layer(extends=""), "must extend yes_no, with codes yes and no only"),
+    (layer(codes='{"yes": {}, "no": {}, written: {}}'), "must extend yes_no, with codes yes and no only"),
+    (layer(flags="  leading_word: true\n"), "set leading_word: true and fuzzy: false"),
+    (layer(flags="  fuzzy: false\n"), "set leading_word: true and fuzzy: false"),
+    (layer(columns="[fees.receipt]"), "fees.receipt is already served by vocabulary"),
+    (layer(columns="[fees.amount]"), "fees.amount is not a choice or yes/no column"),
+])
+def test_a_bad_column_yes_no_vocabulary_is_refused_naming_the_file(vocab_dir, text, reason):
+    (vocab_dir / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(VocabularyError) as err:
+        vocabulary.vocabularies()
+    assert "bad.yaml" in str(err.value) or "yes_no.yaml" in str(err.value)
+    assert reason in str(err.value)
+
+
+def test_a_good_column_yes_no_vocabulary_serves_its_column_only(vocab_dir):
+    (vocab_dir / "bans.yaml").write_text(layer(), encoding="utf-8")
+    assert read_yes_no("Fee ban signed", "employers", "recruiter_contract_bans_fees")[0] is True
+    assert "not an accepted value" in refused(read_yes_no, "Fee ban signed", "contracts", "says_no_fees")
+
+
+# ---------------------------------------------------------------------------------------------- Bahasa and Tagalog
+
+YES_NO_WORDS = [("Ya", True), ("Iya", True), ("Sudah", True), ("Ada", True), ("Sudah ada", True), ("Oo", True),
+                ("Opo", True), ("Meron", True), ("Mayroon", True), ("Tidak", False), ("Tidak ada", False),
+                ("Tak", False), ("Nggak", False), ("Bukan", False), ("Wala", False), ("Hindi po", False),
+                ("Tidak - menolak", False), ("Ya, sudah ditandatangani", True)]
+
+
+@pytest.mark.parametrize(("written", "answer"), YES_NO_WORDS)
+def test_indonesian_malay_and_tagalog_yes_and_no_are_read(written, answer):
+    assert read_yes_no(written)[0] is answer
+
+
+@pytest.mark.parametrize(("written", "reason"), [
+    ("Belum", "negation"),  # "not yet": pending, unless the column's question makes it a no
+    ("Wala pa", "not yet"), ("Hindi", "name of a language"), ("Ya/Tidak", "holds both yes"),
+    ("Ada / Tidak ada", "holds both yes"), ("Sudah, tapi terlambat", "qualified answer"),
+    ("Ya, dulu", "qualified answer"), ("Ya, nanti", "qualified answer"), ("Oo pero late", "qualified answer"),
+    ("Oo, kung hihingin", "qualified answer"), ("Tidak tahu", "not known"), ("Hindi ko alam", "not known"),
+    ("Ewan", "not known"), ("Mungkin", "not a plain answer"), ("Ya, tidak diberikan", "holds both yes"),
+])
+def test_an_unclear_indonesian_or_tagalog_yes_no_is_refused(written, reason):
+    assert reason in refused(read_yes_no, written)
+
+
+CHOICES = [
+    ("fees", "category", "Biaya penempatan", "placement_fee"), ("fees", "category", "Tiket pesawat", "travel"),
+    ("fees", "category", "Tiket pulang", "travel"), ("fees", "category", "Visa kerja", "visa"),
+    ("fees", "category", "Pemeriksaan kesehatan", "medical"), ("fees", "category", "Medical (FOMEMA)", "medical"),
+    ("fees", "category", "Asuransi kesehatan", "insurance"), ("fees", "category", "BPJS Ketenagakerjaan", "insurance"),
+    ("fees", "category", "Pelatihan kerja", "training"), ("fees", "category", "Sertifikat kompetensi", "skills_test"),
+    ("fees", "category", "Jasa perusahaan", "service_fee"), ("fees", "category", "Penggantian paspor", "passport"),
+    ("fees", "category", "SKCK", "administrative"), ("fees", "category", "Akomodasi", "lodging"),
+    ("fees", "category", "Komisi calo", "recruitment_fee"), ("fees", "category", "Pamasahe", "travel"),
+    ("fees", "paid_by", "Pekerja", "worker"), ("fees", "paid_by", "PMI", "worker"),
+    ("fees", "paid_by", "Majikan", "employer"), ("fees", "paid_by", "Pemberi kerja", "employer"),
+    ("fees", "paid_by", "Agensi", "agency"), ("fees", "paid_by", "P3MI", "agency"),
+    ("fees", "paid_by", "Manggagawa", "worker"), ("fees", "paid_by", "Amo", "employer"),
+    ("fees", "paid_by", "Ahensya", "agency"), ("fees", "paid_by", "Keluarga pekerja", "worker"),
+    ("fees", "method", "Tunai", "cash"), ("fees", "method", "Transfer bank", "bank"),
+    ("fees", "method", "Potong gaji", "wage_deduction"), ("fees", "method", "Gaji dipotong", "wage_deduction"),
+    ("fees", "method", "Kaltas sa sahod", "wage_deduction"), ("fees", "method", "Pinjaman", "loan"),
+    ("fees", "method", "Utang sa ahensya", "loan"), ("fees", "lender", "Rentenir", "moneylender"),
+    ("documents", "held_by", "Majikan", "employer"), ("documents", "held_by", "Ditahan majikan", "employer"),
+    ("documents", "held_by", "Dipegang agensi", "agency"), ("documents", "held_by", "Hawak ng amo", "employer"),
+    ("documents", "held_by", "Nasa ahensya", "agency"), ("documents", "held_by", "Dipegang sendiri", "worker"),
+    ("documents", "held_by", "Dikembalikan ke pekerja", "worker"), ("documents", "held_by", "KBRI", "other"),
+    ("documents", "document", "Paspor", "passport"), ("documents", "document", "KTP", "national_id"),
+    ("documents", "document", "Perjanjian kerja", "contract"), ("documents", "document", "Pasaporte", "passport"),
+    ("documents", "worker_consent", "Ya, tertulis", "written"), ("documents", "worker_consent", "Lisan", "yes"),
+    ("documents", "worker_consent", "Tidak setuju", "no"), ("wage_payments", "deduction_reason", "Kasbon", "advance"),
+    ("wage_payments", "deduction_reason", "Denda", "fine"), ("wage_payments", "deduction_reason", "Uang makan", "food"),
+    ("wage_payments", "deduction_reason", "BPJS", "social_security"),
+    ("wage_payments", "paid_to", "Dikirim ke keluarga", "family"),
+    ("contracts", "repatriation_paid_by", "Akan dibayar majikan", "employer"),  # a contract states future terms
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "written", "code"), CHOICES)
+def test_indonesian_malay_and_tagalog_values_read_to_the_code(sheet, column, written, code):
+    assert read_choice(written, sheet, column).code == code
+
+
+CHOICE_REFUSALS = [
+    ("fees", "paid_by", "Majikan (potong gaji)", "wage deduction"),
+    ("fees", "paid_by", "Kinaltas sa sahod ng amo", "wage deduction"),
+    ("fees", "paid_by", "Agensi (pinjaman)", "a loan or an advance"),
+    ("fees", "paid_by", "Ditalangi agensi", "a loan or an advance"),
+    ("fees", "paid_by", "Majikan (dikembalikan)", "a refund or a repayment"),
+    ("fees", "paid_by", "Dibayar ke agensi", "who received the money"),
+    ("fees", "paid_by", "Akan dibayar majikan", "will or should pay"),
+    ("fees", "paid_by", "Babayaran ng amo", "will or should pay"),
+    ("fees", "paid_by", "Bukan pekerja", "negation"), ("fees", "paid_by", "Hindi ang manggagawa", "negation"),
+    ("fees", "paid_by", "Majikan dan pekerja", "could be employer or worker"),
+    ("documents", "held_by", "Fotokopi di agensi", "a copy is not the document"),
+    ("documents", "held_by", "Sudah dikembalikan", "was given back"),
+    ("documents", "held_by", "Hilang", "held by no one"), ("documents", "held_by", "Dulu di majikan", "past or future"),
+    ("documents", "held_by", "Walang pasaporte", "negation"),
+    ("documents", "document", "Fotokopi paspor", "photocopy"),
+    ("documents", "document", "Sertifikat tanah", "not one of the document types"),
+    ("documents", "worker_consent", "Tidak tertulis", "oral consent only"),
+    ("fees", "category", "Tiket dan visa", "could be travel or visa"),
+    ("fees", "method", "Tunai dan potong gaji", "could be cash or wage_deduction"),
+    ("wage_payments", "paid_to", "Pekerja (setelah potongan)", "mentions a deduction"),
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "written", "reason"), CHOICE_REFUSALS)
+def test_an_indonesian_or_tagalog_value_that_changes_its_meaning_is_refused(sheet, column, written, reason):
+    assert reason in refused(read_choice, written, sheet, column)
