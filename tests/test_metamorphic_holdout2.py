@@ -55,8 +55,6 @@ _PLAIN_REFUSALS = ("missing required column", "could not be recognised")
 NOT_READ_YET: dict[str, str] = {
     "ph-headers": "'No Placement Fee Clause in Agency Agreement' is not read as recruiter_contract_bans_fees",
     "ph-optional-headers": "'No Placement Fee Clause in Agency Agreement' is not read as recruiter_contract_bans_fees",
-    "ph-free-text-values": "'Hindi' (Tagalog no) refused as ambiguous; 'OFW' (payer, holder), 'Principal' (holder)",
-    "id-free-text-values": "'Sudah'/'Belum', 'PMI'/'Majikan'/'P3MI', 'Tunai', 'Pinjaman' are not read",
 }
 
 

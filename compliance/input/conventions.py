@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.input import formats, headers
+from compliance.input import answer_pairs, formats, headers
 from compliance.input.mapping import SheetMapping
 from compliance.input.readings import ColumnReading
 from compliance.input.sheets import SHEETS_BY_NAME, Kind, SheetSpec
@@ -32,6 +32,7 @@ class ColumnContext:
     calendar: str | None = None  # "Date (B.S.)": not the Gregorian calendar, so its dates are refused
     conflicts: frozenset[int] = frozenset()  # row numbers whose cells prove the other convention
     values: dict[str, str] | None = None  # a mapping file's value table: cell text -> code
+    answers: dict[str, str] | None = None  # yes/no answers the column's own cells prove (answer_pairs.py)
 
 
 
@@ -56,6 +57,9 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
     # guess from it would read "1.500" KWD as 1,500. Only cells decide.
     sheet_number = _sheet_style(numbers, "sheet")
     sheet_date = _sheet_style(dates, "sheet")
+    answers = answer_pairs.decide_sheet(spec.name, {c.name: values[c.name] for c in spec.columns
+                                                    if c.kind is Kind.YESNO and c.name in values},
+                                        [r.number for r in raw.rows])
     out: list[ColumnReading] = []
     by_field = {c.key: c for c in raw.columns}
     for col in spec.columns:
@@ -88,6 +92,8 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
                                "day-first text dates; if this file was a CSV opened in Excel with month-first "
                                "settings, real dates with a day of 12 or less may have day and month swapped: check "
                                "them against the source")
+        if col.kind is Kind.YESNO and (pair := answers.get(col.name)):
+            ctx.answers, described = pair.reads, pair.said
         _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind, col.name)
         if plan is not None:
             ctx.values = plan.values.get(col.name)

@@ -130,8 +130,27 @@ def _senses(name: str, lex: _Lexicon) -> list[tuple[str, ...]] | None:
 
 
 @cache
+def _sheet_index() -> dict[Bag, frozenset[str]]:
+    lex, found = _lexicon(), {}
+    for name, (sheet, _) in _vocab().sheet_names.items():
+        found.setdefault(_bag(re.split(r"[\s/]+", name), lex), set()).add(sheet)
+    return {bag: frozenset(s) for bag, s in found.items() if bag}
+
+
+@cache
+def read_sheet_words(name: str) -> tuple[str, str] | None:
+    """(contract sheet, the name's words as read) when a sheet's name, word by word, names one sheet: "Pekerja"
+    is "worker", 移工名冊 is "worker list"."""
+    return _read(name, _sheet_index())
+
+
+@cache
 def read_words(name: str, sheet: str) -> tuple[str, str] | None:
     """(column, the header's words as read) when the header, word by word, names one column of `sheet`."""
+    return _read(name, _index(sheet))
+
+
+def _read(name: str, index: dict[Bag, frozenset[str]]) -> tuple[str, str] | None:
     lex = _lexicon()
     senses = _senses(name, lex)
     if not senses:
@@ -141,7 +160,6 @@ def read_words(name: str, sheet: str) -> tuple[str, str] | None:
         combos *= len(s)
     if combos > _MAX_READINGS:
         return None
-    index = _index(sheet)
     fields: dict[str, str] = {}
     readings = [" ".join(w for w in combo if w) for combo in itertools.product(*senses)]
     for words in readings:

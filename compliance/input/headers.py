@@ -31,7 +31,7 @@ from compliance.input.header_names import (
 )
 from compliance.input.header_names import VOCAB_DIR as VOCAB_DIR  # re-exported: the tables' folder
 from compliance.input.header_names import HeaderVocabError as HeaderVocabError  # re-exported for callers
-from compliance.input.header_words import foreign_words, read_words
+from compliance.input.header_words import foreign_words, read_sheet_words, read_words
 from compliance.input.sheets import SHEETS
 
 # fuzz.ratio >= 88 admits one missing or extra letter in a name of 5+ letters ("Amout") and one wrong or swapped
@@ -50,7 +50,7 @@ CONTENT_MIN = 1.5
 CONTENT_LEAD = 1.5
 
 _RANK = {"exact": 4, "synonym": 3, "words": 2, "fuzzy": 1, "none": 0}
-_SHEET_RANK = {"exact": 4, "synonym": 3, "fuzzy": 2, "content": 1, "none": 0}
+_SHEET_RANK = {"exact": 5, "synonym": 4, "words": 3, "fuzzy": 2, "content": 1, "none": 0}
 
 
 
@@ -361,6 +361,8 @@ def identify_sheet(name: str, grid: Sequence[Sequence[object]] | None = None) ->
     if len(sheets := {s for s, _ in found}) == 1:  # several sheets named in one name: ambiguous, not guessed
         sheet = sheets.pop()
         return (sheet, "exact", 100.0) if (sheet, True) in found else (sheet, "synonym", 95.0)
+    if not sheets and forms and (read := read_sheet_words(forms[0])):
+        return read[0], "words", 90.0
     if not sheets and forms:
         table = {n: (s, exact) for n, (s, exact) in v.sheet_names.items()}
         if (hit := _fuzzy(forms[0], table, set())).field:

@@ -11,7 +11,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from compliance.input import cells, values
+from compliance.input import answer_pairs, cells, values
 from compliance.input.cells import CellError
 from compliance.input.sheets import ColumnSpec, Kind
 
@@ -45,6 +45,8 @@ def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency
     if kind is Kind.YESNO:
         if ctx is not None and ctx.values and (code := _mapped(v, ctx.values)) is not None:
             return Read(code == "yes", None, (code, "mapping", None))
+        if ctx is not None and ctx.answers and (code := ctx.answers.get(answer_pairs.key(v) or "")) is not None:
+            return Read(code == "yes", None, (code, "pair", answer_pairs.key(v)))
         if _hashable(v):
             got, error = _cached_yes_no(v, sheet, spec.name)
         else:
