@@ -12,12 +12,14 @@ from typing import Any
 
 from compliance import models, reference, unknowns
 from compliance.casefile import CaseFile, case_files, worker_borne
-from compliance.engine import Engine
+from compliance.engine import Engine, EngineError, Fact, Match
 from compliance.input.mapping import load_mapping
 from compliance.input.validate import Dataset, validate
 from compliance.input.workbook import read_workbook
+from compliance.output import shown
 from compliance.report import (
     AgencySummary,
+    EngineFallback,
     Finding,
     Report,
     RulesetInfo,
@@ -26,7 +28,8 @@ from compliance.report import (
     WorkerSummary,
     case_findings,
 )
-from compliance.rules import Outcome, Ruleset, Severity, load_ruleset
+from compliance.rules import Clause, Outcome, Ruleset, Severity, load_ruleset
+from compliance.unread_sheets import unread_sheet_findings
 
 
 @dataclass
@@ -57,45 +60,127 @@ def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = No
     t.rows = sum(c.read for c in data.counts.values())
     start = time.perf_counter()
     rows = t.rows
-    findings, verdicts = evaluate(data, rs, evaluator=evaluator,
-                                  progress=(lambda n: progress(n, len(data.workers), rows)) if progress else None)
+    done = evaluate_all(data, rs, evaluator=evaluator,
+                        progress=(lambda n: progress(n, len(data.workers), rows)) if progress else None)
     t.evaluate_s = time.perf_counter() - start
     t.workers = len(data.workers)
     run = RunInfo(
-        input_file=path.name, input_format=book.format, input_sha256=book.sha256,
-        mapping_file=mapping.name if mapping is not None else None,
+        input_file=shown(path.name), input_format=book.format, input_sha256=book.sha256,
+        mapping_file=shown(mapping.name) if mapping is not None else None,
         ruleset=RulesetInfo(name=rs.name, version=rs.version, title=rs.title, as_of=rs.as_of),
         generated_at=datetime.now(UTC).replace(microsecond=0), fail_on=fail_on, lang=rs.lang,
     )
-    return Report(run=run, input_counts=data.counts, input_problems=data.problems, findings=findings,
-                  summary=summarise(data, rs, findings, verdicts), workers=worker_rows(data, findings),
-                  interpretations=data.readings)
+    return Report(run=run, input_counts=data.counts, input_problems=data.problems, findings=done.findings,
+                  summary=summarise(data, rs, done.findings, done.verdicts),
+                  workers=worker_rows(data, done.findings), interpretations=data.readings,
+                  engine_fallbacks=done.fallbacks)
+
+
+@dataclass
+class Evaluation:
+    findings: list[Finding]
+    verdicts: list[dict[str, Outcome]]  # one per evaluated worker (none for a worker not evaluated)
+    fallbacks: list[EngineFallback]
 
 
 def evaluate(data: Dataset, rs: Ruleset, *, evaluator: str = "engine",
              progress: Callable[[int], None] | None = None) -> tuple[list[Finding], list[dict[str, Outcome]]]:
+    """Findings and verdicts only, for callers that compare evaluators (the fallbacks are in evaluate_all)."""
+    done = evaluate_all(data, rs, evaluator=evaluator, progress=progress)
+    return done.findings, done.verdicts
+
+
+def evaluate_all(data: Dataset, rs: Ruleset, *, evaluator: str = "engine",
+                 progress: Callable[[int], None] | None = None) -> Evaluation:
+    """Every worker's case file, one at a time. A case the engine cannot evaluate costs that case only: it is
+    evaluated by the reference evaluator and listed in `fallbacks`, or, if that fails too, listed as not evaluated."""
     engine = Engine(rs) if evaluator == "engine" else None
     raw: list[dict[str, Any]] = []
     verdicts: list[dict[str, Outcome]] = []
+    fallbacks: list[EngineFallback] = []
     for n, case in enumerate(case_files(data), 1):
-        found, verdict = evaluate_case(case, rs, engine)
+        found, verdict, fallback = evaluate_case(case, rs, engine, data.unknown_sheets)
         raw.extend(found)
-        verdicts.append(verdict)
+        if verdict is not None:
+            verdicts.append(verdict)
+        if fallback is not None:
+            fallbacks.append(fallback)
         if progress is not None:
             progress(n)
     findings = [Finding(finding_id=f"F{i:05d}", **f) for i, f in enumerate(raw, 1)]
-    return findings, verdicts
+    return Evaluation(findings, verdicts, fallbacks)
 
 
 def evaluate_case(
-    case: CaseFile, rs: Ruleset, engine: Engine | None
-) -> tuple[list[dict[str, Any]], dict[str, Outcome]]:
-    """One worker's findings and verdicts: a pure function of the case file, the ruleset and the date."""
+    case: CaseFile, rs: Ruleset, engine: Engine | None, unknown_sheets: dict[str, list[str]] | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Outcome] | None, EngineFallback | None]:
+    """One worker's findings and verdicts (None when it could not be evaluated), and how the engine fell back, if
+    it did: a pure function of the case file, the ruleset and the date."""
     facts, sources = case.facts(rs.as_of)
-    matches = engine.evaluate(facts) if engine is not None else reference.evaluate(rs.clauses, facts)
+    matches, fallback = case_matches(case.worker.worker_id, rs.clauses, facts, engine)
+    if matches is None:
+        return [], None, fallback
     unknown = {i: s.unknown for i, s in enumerate(sources) if s.unknown}
     judged = unknowns.judge(rs.clauses, facts, unknown, matches) if unknown else None
-    return case_findings(rs, matches, sources, judged)
+    found, verdict = case_findings(rs, matches, sources, judged)
+    if unknown_sheets:
+        found.extend(unread_sheet_findings(rs, sources, verdict, unknown_sheets))
+    return found, verdict, fallback
+
+
+# The reference evaluator's work grows with the product of the records a clause combines (two wage rows of one
+# worker, a contract and the contracts it is compared with): 2,000 contracts of one worker, 1.2e7 combinations for
+# the largest clause, take 36 s. A case past this bound is not evaluated rather than left to run for hours.
+REFERENCE_MAX_COMBINATIONS = 20_000_000
+_MAX_REASON = 300
+
+
+class CaseTooBig(Exception):
+    """A case past REFERENCE_MAX_COMBINATIONS."""
+
+
+def case_matches(worker_id: str, clauses: list[Clause], facts: list[Fact],
+                 engine: Engine | None) -> tuple[list[Match] | None, EngineFallback | None]:
+    """The engine's matches; when the engine fails on the case (EngineError or anything durable raises), the
+    reference evaluator's, with the reason; when that fails too, None with the reasons."""
+    why = None
+    if engine is not None:
+        try:
+            return engine.evaluate(facts), None
+        except Exception as e:  # this case only: the engine rebuilt what failed and takes the next case
+            why = _reason(e)
+    try:
+        _check_reference_size(clauses, facts)
+        matches = reference.evaluate(clauses, facts)
+    except Exception as e:
+        failed = f"the reference evaluator failed: {_reason(e)}"
+        return None, EngineFallback(worker_id=worker_id, evaluated_by=None,
+                                    reason=f"{why}; {failed}" if why else failed)
+    return matches, EngineFallback(worker_id=worker_id, evaluated_by="reference", reason=why) if why else None
+
+
+def _check_reference_size(clauses: list[Clause], facts: list[Fact]) -> None:
+    if len(facts) < 1_000:  # far below the bound whatever the clauses: skip the count
+        return
+    count: dict[str, int] = defaultdict(int)
+    for f in facts:
+        count[f["kind"]] += 1
+    for c in clauses:
+        work = 1
+        for p in c.patterns:
+            if not p.negated:
+                work *= count[p.kind]
+        work *= 1 + sum(count[p.kind] for p in c.patterns if p.negated)
+        if work > REFERENCE_MAX_COMBINATIONS:
+            raise CaseTooBig(f"the case is too big: clause {c.key} would combine {work:,} sets of records "
+                             f"(at most {REFERENCE_MAX_COMBINATIONS:,})")
+
+
+def _reason(e: BaseException) -> str:
+    """One line, bounded: durable's messages can carry the whole case as JSON."""
+    text = str(e) if isinstance(e, EngineError | CaseTooBig) else f"{type(e).__name__}: {e}"
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_REASON else text[:_MAX_REASON - 1] + "…"
 
 
 def summarise(data: Dataset, rs: Ruleset, findings: list[Finding], verdicts: Iterable[dict[str, Outcome]]) -> Summary:

@@ -26,6 +26,7 @@ from rich.console import Console
 from compliance.conditions import AnyOf, Test
 from compliance.engine import EngineError
 from compliance.i18n import Catalog, CatalogError, languages
+from compliance.input.limits import LimitsError
 from compliance.input.mapping import MappingError
 from compliance.input.validate import InputError
 from compliance.input.workbook import WorkbookError
@@ -288,7 +289,7 @@ def _date(text: str | None) -> date | None:
 
 
 _USER_ERRORS = (WorkbookError, InputError, MappingError, RulesetError, OutputError, UsageProblem, FileExistsError,
-                CatalogError, RunProblem)
+                CatalogError, RunProblem, LimitsError)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -311,7 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     except _USER_ERRORS as e:
         return _fail(str(e))
     except EngineError as e:
-        return _fail(f"the rule engine could not evaluate a case exactly, so the run was stopped: {e}")
+        # A case the engine fails on is evaluated by the reference evaluator (check.case_matches): what reaches
+        # here is an engine that could not be built for the ruleset at all.
+        return _fail(f"the rule engine could not be set up for this ruleset: {e}")
     except OSError as e:
         return _fail(f"{e.filename or ''}: {e.strerror or e}".lstrip(": "))
     except Exception as e:  # a bug: still one line for the user, details on request

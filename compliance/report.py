@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -147,6 +147,24 @@ class Summary(_Model):
     by_agency: list[AgencySummary]
 
 
+class EngineFallback(_Model):
+    """A worker the rule engine could not evaluate exactly: evaluated by the reference evaluator instead, or by
+    neither (an engine error: the worker has no findings and no verdicts, and is not compliant)."""
+
+    worker_id: str
+    evaluated_by: Literal["reference"] | None = Field(
+        description="'reference': the findings of the worker are the reference evaluator's; null: the worker "
+                    "could not be evaluated at all (an engine error).")
+    reason: str = Field(description="Why, in one line.")
+
+    @property
+    def note(self) -> str:
+        """The line to show a reader, naming the worker."""
+        if self.evaluated_by == "reference":
+            return f"{self.worker_id}: evaluated by the reference evaluator: {self.reason}"
+        return f"{self.worker_id}: engine error, not evaluated: {self.reason}"
+
+
 class Report(_Model):
     run: RunInfo
     input_counts: dict[str, SheetCounts]
@@ -158,6 +176,14 @@ class Report(_Model):
         default_factory=Readings, description="How the input was read: sheets and header rows, column and value "
                                               "mappings, number and date conventions, with counts of cells read "
                                               "as written, interpreted and refused.")
+    engine_fallbacks: list[EngineFallback] = Field(
+        default_factory=list, description="Workers the rule engine could not evaluate: evaluated by the reference "
+                                          "evaluator instead, or not at all (an engine error). Empty in a run "
+                                          "where the engine evaluated every worker.")
+
+    def unevaluated(self) -> list[str]:
+        """Workers neither evaluator could evaluate (engine errors): their absence of findings proves nothing."""
+        return [f.worker_id for f in self.engine_fallbacks if f.evaluated_by is None]
 
     def open_violations(self, at_least: Severity = Severity.LOW) -> list[Finding]:
         return [f for f in self.findings
@@ -227,17 +253,19 @@ def unjudged_findings(ruleset: Ruleset, judged: Judged, sources: list[FactSource
 
     One per set of records holding the cells, under the gravest rule it could be, naming the other rules the cells
     block, so that one unreadable fee category does not become ten findings (each rule's verdict is still
-    insufficient evidence). A match is not reported where its rule already has a definite finding on the same
-    records."""
+    insufficient evidence). A set of matches is not reported where each of its clauses already has a definite
+    finding on the same records; another clause of the rule does not hide it (a definite warning does not hide a
+    violation that hangs on an unreadable cell, nor a wrong employer a wrong place of work)."""
     clauses = {c.key: c for c in ruleset.clauses}
-    done = {(f["rule_id"], tuple((e.sheet, e.row) for e in f["evidence"])) for f in found}
+    done = {(f["clause"], tuple((e.sheet, e.row) for e in f["evidence"])) for f in found}
     by_rule: dict[tuple[str, tuple[int, ...]], list[tuple[Match, tuple[Cell, ...]]]] = defaultdict(list)
     for m, cells in [*judged.doubtful, *judged.possible]:
         by_rule[(clauses[m[0]].rule_id, tuple(sorted({r for r, _ in cells})))].append((m, cells))
     merged: dict[tuple[int, ...], list[list[tuple[Match, tuple[Cell, ...]]]]] = defaultdict(list)
     for (rule_id, held), items in by_rule.items():
         rows = _rows(items)
-        if (rule_id, tuple((sources[r].sheet, sources[r].record.row) for r in rows)) in done:
+        where = tuple((sources[r].sheet, sources[r].record.row) for r in rows)
+        if all((m[0], where) in done for m, _ in items):
             continue
         if Outcome.INSUFFICIENT_EVIDENCE.rank > verdict.get(rule_id, Outcome.COMPLIANT).rank:
             verdict[rule_id] = Outcome.INSUFFICIENT_EVIDENCE

@@ -263,3 +263,40 @@ def test_a_full_width_sheet_name_is_the_sheet(tmp_path):
         ws.title = "ｗｏｒｋｅｒｓ"
     report = check(_edit(tmp_path, "agency-with-violations", "workers", rename), as_of=AS_OF, evaluator="reference")
     assert _keys(report) == _keys(_base_report())
+
+
+def _hide_sheet_name_and_headers(ws, names):
+    """A payroll export under a name and headers no table knows: the sheet cannot be recognised."""
+    ws.title = "XQ_EXPORT"
+    for i in range(len(names)):
+        ws.cell(1, i + 1).value = f"Field {i + 1:02d}"
+
+
+def test_a_sheet_that_is_not_recognised_is_listed_and_the_rules_of_the_missing_sheet_are_not_judged(tmp_path):
+    path = _edit(tmp_path, "agency-with-violations", "wage_payments", _hide_sheet_name_and_headers)
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    base = _base_report()
+    assert [p.sheet for p in report.input_problems if p.type.value == "unrecognised-sheet"] == ["XQ_EXPORT"]
+    wage_rules = {k[1] for k in _keys(base) if k[1].startswith("FR-WAGE")}
+    assert wage_rules, "the base sample must have wage violations"
+    unread = [f for f in report.findings if "XQ_EXPORT" in f.message]
+    assert {f.worker_id for f in unread} == {w.worker_id for w in report.workers}  # every worker, once
+    assert len(unread) == len(report.workers)
+    assert all(f.outcome.value == "insufficient_evidence" for f in unread)
+    assert wage_rules <= {r for f in unread for r in (f.rule_id, *f.also_rules)}
+    for rule in wage_rules:  # no worker is compliant with a rule whose records may be in the unread sheet
+        assert report.summary.verdicts_by_rule[rule]["compliant"] == 0
+    lost = {k for k in _keys(base) - _keys(report) if k[2] in ("violation", "warning")}
+    covered = {(f.worker_id, r) for f in report.findings if f.outcome.value == "insufficient_evidence"
+               for r in (f.rule_id, *f.also_rules)}
+    assert lost and all((w, r) in covered for w, r, _ in lost)
+
+
+def test_a_workbook_without_the_optional_sheet_and_no_other_sheet_has_nothing_to_judge(tmp_path):
+    def drop(ws, _names):
+        ws.parent.remove(ws)
+    report = check(_edit(tmp_path, "agency-with-violations", "wage_payments", drop), as_of=AS_OF,
+                   evaluator="reference")
+    assert not [p for p in report.input_problems if p.type.value == "unrecognised-sheet"]
+    assert not [f for f in report.findings if "did not recognise" in f.message]
+    assert any(p.type.value == "missing-sheet" and "nothing to check" in p.message for p in report.input_problems)

@@ -37,6 +37,9 @@ from compliance.input.workbook import (
 LOOKS_LIKE = 65.0
 # Sheets that summarise other sheets: read, they would count every payment twice.
 _SUMMARY_NAMES = {"summary", "pivot", "dashboard", "totals", "report", "overview", "汇总", "合计", "总结", "摘要"}
+# Sheets that explain the workbook (the template's own 'instructions'): skipped, never "not recognised" records.
+_GUIDE_NAMES = {"instructions", "instruction", "readme", "read me", "how to fill", "guide", "help", "说明", "填写说明",
+                "填表说明", "使用说明"}
 
 
 @dataclass
@@ -68,7 +71,12 @@ def interpret(book: Book, mapping: Mapping | None = None) -> RawWorkbook:
         raise InputError(f"{book.path.name}: {len(errors)} column(s) or sheet(s) could not be recognised: "
                          + "; ".join(errors), errors)
     readings = Readings(sheets=sheet_readings, columns=columns, notices=notices)
-    return RawWorkbook(book.path, book.sha256, sheets, book.format, others, readings, problems)
+    filled = {g.name: n for g in book.grids
+              if (n := sum(1 for row in g.cells if any(clean(v) is not None for v in row)))}
+    unrecognised = {r.source: filled[r.source] for r in sheet_readings
+                    if r.sheet is None and r.how == "not recognised" and r.source in filled}
+    return RawWorkbook(book.path, book.sha256, sheets, book.format, others, readings, problems,
+                       unrecognised_sheets=unrecognised)
 
 
 # ---------------------------------------------------------------------------------------------- sheets
@@ -102,6 +110,11 @@ def _place(book: Book, mapping: Mapping | None,
         if normalize_header(g.name).replace("_", " ") in _SUMMARY_NAMES:
             notices.append(f"sheet '{g.name}' looks like a summary: skipped")
             readings.append(SheetReading(source=g.name, sheet=None, how="skipped: summary sheet"))
+            others.append(g.name)
+            continue
+        if normalize_header(g.name).replace("_", " ") in _GUIDE_NAMES:
+            notices.append(f"sheet '{g.name}' looks like instructions: skipped")
+            readings.append(SheetReading(source=g.name, sheet=None, how="skipped: instructions"))
             others.append(g.name)
             continue
         candidates[g.name] = g
@@ -240,12 +253,15 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         seen.add(key)
         columns.append(Column(m.cell.text, key, col0 + m.cell.index, column_letter(col0 + m.cell.index)))
     rows, blank, skipped = data_rows(g, spec, columns, first, notices)
+    read = len(rows)
     if g.csv:
         rows = shifted_rows(rows, g, header, p.sheet, first, problems)
+    refused = read - len(rows)
     if p.plan is not None and p.plan.split:
         rows = split_rows(rows, spec, g.name, problems)
     _unnamed_columns(g, header, matches, first, notices)
-    raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates, doubtful=doubtful)
+    raw = RawSheet(g.name, p.sheet, columns, rows, blank, candidates=candidates, doubtful=doubtful,
+                   refused=0 if p.plan is not None and p.plan.split else refused)
     col_readings = decide_columns(raw, spec, fields, p.plan, notices)
     reading = SheetReading(source=g.name, sheet=p.sheet, how=p.how, header_rows=[row0 + r + 1 for r in header.rows],
                            skipped_rows=skipped,

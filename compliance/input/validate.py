@@ -46,11 +46,21 @@ class Dataset:
     problems: list[InputProblem] = field(default_factory=list)
     counts: dict[str, SheetCounts] = field(default_factory=dict)
     readings: Readings = field(default_factory=Readings)
+    # Optional contract sheets not found while the file has sheets that were not recognised: sheet -> those
+    # sheets. Their rules report insufficient evidence (unread_sheets.py), never compliant.
+    unknown_sheets: dict[str, list[str]] = field(default_factory=dict)
 
 
 def validate(book: RawWorkbook) -> Dataset:
     _require(book)
     data = Dataset(problems=list(book.problems))
+    unread: dict[str, int] = getattr(book, "unrecognised_sheets", {})
+    for name, filled in unread.items():
+        data.problems.append(InputProblem(
+            type=ProblemType.UNRECOGNISED_SHEET, action=Action.NOTICE, sheet=name,
+            message=f"sheet '{name}' ({filled} row(s) with values, its header row included) was not recognised as "
+                    "any sheet of the input contract and was not read; a mapping file (fairrecruit map) can say "
+                    "what it holds"))
     logs: dict[str, dict[str, ColumnLog]] = {}
     ids: dict[str, dict[str, int]] = {}  # sheet -> id -> first row, for duplicates and references
     for spec in SHEETS:
@@ -58,16 +68,23 @@ def validate(book: RawWorkbook) -> Dataset:
         if raw is None:
             data.counts[spec.name] = SheetCounts(read=0, evaluated=0, rejected=0)
             # Say so: a rule with no rows to look at stays silent, which must not read as "compliant".
-            data.problems.append(InputProblem(
-                type=ProblemType.MISSING_SHEET, action=Action.NOTICE, sheet=spec.name,
-                message=f"optional sheet '{spec.name}' not found: the rules that read it had nothing to check"))
+            if unread:
+                data.unknown_sheets[spec.name] = list(unread)
+                names = ", ".join(f"'{n}'" for n in unread)
+                message = (f"optional sheet '{spec.name}' not found, and sheet(s) {names} were not recognised: if "
+                           f"one holds {spec.name}, a mapping file can say so; until then the rules that read "
+                           f"{spec.name} report insufficient evidence")
+            else:
+                message = f"optional sheet '{spec.name}' not found: the rules that read it had nothing to check"
+            data.problems.append(InputProblem(type=ProblemType.MISSING_SHEET, action=Action.NOTICE,
+                                              sheet=spec.name, message=message))
             continue
         _notice_missing_columns(spec, raw, data.problems)
         names = {sheet: _names(getattr(data, sheet)) for sheet in _BY_NAME}
         accepted, logs[spec.name] = _read_sheet(spec, raw, ids, names, data.problems)
         _store(spec, accepted, data)
-        data.counts[spec.name] = SheetCounts(read=len(raw.rows), evaluated=len(accepted),
-                                             rejected=len(raw.rows) - len(accepted))
+        data.counts[spec.name] = SheetCounts(read=len(raw.rows) + raw.refused, evaluated=len(accepted),
+                                             rejected=len(raw.rows) + raw.refused - len(accepted))
     _check_agency_parents(data)
     data.readings = _readings(book, logs)
     return data

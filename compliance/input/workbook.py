@@ -4,13 +4,23 @@ Nothing is interpreted here: cells stay raw (interpret.py finds headers and colu
 What the file itself tells about its structure is kept (merged ranges, hidden sheets, Excel tables' totals rows,
 pivot tables, error cells, the encoding of a CSV file). Every problem reading the file raises WorkbookError with
 one plain-language line, never a traceback.
+
+The native reader (calamine) is contained: the package is checked against limits.py before it reads (zip sizes,
+each sheet's real extent, .ods repeats, DTDs), every call into it goes through guard.native(), and a binary .xls
+is read in a child process (guard.read_isolated). guard.read_guarded() is the entry point that promises to raise
+nothing but WorkbookError.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
+import os
 import re
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -18,8 +28,18 @@ from xml.etree import ElementTree
 
 import python_calamine
 
+from compliance.input import guard
 from compliance.input.csvtext import CsvError, read_csv_bytes
-from compliance.input.structure import xlsx_structure
+from compliance.input.limits import (
+    TooBig,
+    check_cells,
+    check_package,
+    check_shared_strings,
+    column_number,
+    limits,
+    scan_ods,
+)
+from compliance.input.structure import SheetScan, scan_sheet, xlsx_structure
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _SUPPORTED = "an Excel file (.xlsx, .xlsm, .xls), a LibreOffice file (.ods) or a folder of .csv files"
@@ -71,6 +91,9 @@ class RawSheet:
     # Columns whose blank means none ("reimbursed_amount") that are not in the sheet, while an unrecognised header
     # looks like them ("Amount refunded so far"): unknown, not none. Column -> that header.
     doubtful: dict[str, str] = field(default_factory=dict)
+    # Rows refused whole before their cells were read (a CSV row shifted by an unquoted comma): counted as read
+    # and rejected, each listed as a problem.
+    refused: int = 0
 
 
 @dataclass
@@ -86,6 +109,10 @@ class RawWorkbook:
     readings: Any = None
     # Problems found while interpreting (skipped totals rows, conflicting repeated facts), before validation.
     problems: list[Any] = field(default_factory=list)
+    # Sheets with rows the interpreter could not recognise as any contract sheet (not skipped as a summary, pivot
+    # or hidden sheet): a missing optional sheet may be one of them.
+    # Name -> rows with a value.
+    unrecognised_sheets: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -149,47 +176,120 @@ def read_workbook(path: Path, mapping: Any = None) -> RawWorkbook:
 
 
 def _read_spreadsheet(path: Path, fmt: str) -> Book:
+    if fmt == "xls" and os.environ.get(guard.CHILD_ENV) != "1":
+        # The binary .xls format cannot be measured before calamine reads it: if it crashes, not in this process.
+        return guard.read_isolated(path)
+    sha256 = _file_sha256(path)
+    pre = _prescan(path, fmt)  # limits, DTDs, error cells: before calamine sees the file
+    structure = xlsx_structure(path) if fmt in ("xlsx", "xlsm") else {}
     book = _open_spreadsheet(path, fmt)
+    failure = f"cannot read {path.name}: {_diagnose(path, fmt)}"
     with book:
-        sha256 = _file_sha256(path)
-        errors = _xlsx_error_cells(path) if fmt in ("xlsx", "xlsm") else {}
-        structure = xlsx_structure(path) if fmt in ("xlsx", "xlsm") else {}
+        metas = guard.native(lambda: [(m.name, m.typ == python_calamine.SheetTypeEnum.WorkSheet,
+                                       m.visible != python_calamine.SheetVisibleEnum.Visible)
+                                      for m in book.sheets_metadata], failure)
         grids: list[Grid] = []
-        for meta in book.sheets_metadata:
-            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+        for name, worksheet, hidden in metas:
+            if not worksheet:
                 continue
-            name = meta.name
-            try:
-                sheet = book.get_sheet_by_name(name)
-                cells = sheet.to_python()
-                start = sheet.start or (0, 0)
-                merged = list(sheet.merged_cell_ranges or []) if fmt in ("xlsx", "xlsm", "ods") else []
-            except Exception as exc:
-                raise WorkbookError(f"cannot read sheet {name!r} in {path.name}: it is damaged",
-                                    detail=_short(exc)) from None
+            scan = pre.scans.get(name)
+            cells, start, merged = guard.load_sheet(book, path, fmt, name, pre.parts.get(name))
+            if scan is not None and scan.negatives:
+                guard.negative_dates(cells, start, scan.negatives)
             info = structure.get(name)
-            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
-            grids.append(Grid(name, cells, tuple(start), merged, errors.get(name, {}), hidden,
+            grids.append(Grid(name, cells, start, merged, pre.errors.get(name, {}), hidden,
                               bool(info and info.pivot), info.totals_rows if info else frozenset()))
     return Book(path, sha256, fmt, grids)
 
 
-def _open_spreadsheet(path: Path, fmt: str) -> python_calamine.CalamineWorkbook:
+@dataclass
+class _Prescan:
+    scans: dict[str, SheetScan] = field(default_factory=dict)  # by sheet name
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    parts: dict[str, str] = field(default_factory=dict)  # sheet name -> its XML part
+
+
+def _prescan(path: Path, fmt: str) -> _Prescan:
+    """Check the package against the limits before calamine reads it; refuse it in one line if past them."""
     try:
-        # from_path, not from_filelike: it picks the format from the extension and so reports the real
-        # problem instead of "cannot detect file format".
-        return python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError:
-        raise WorkbookError(f"{path.name} is password-protected; save a copy without a password") from None
-    except PermissionError:
-        raise WorkbookError(f"cannot open {path.name}: permission denied (is it open in another program?)"
-                            ) from None
-    except Exception as exc:  # calamine, zip and OS errors alike: the user needs one line, not a trace
-        raise WorkbookError(f"cannot read {path.name}: {_diagnose(path, fmt)}", detail=_short(exc)) from None
-    except BaseException as exc:  # a Rust panic inside calamine surfaces as pyo3's PanicException
-        if type(exc).__name__ != "PanicException":
-            raise
-        raise WorkbookError(f"cannot read {path.name}: {_diagnose(path, fmt)}", detail=_short(exc)) from None
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # not a zip: opening it with calamine says why
+        return _Prescan()
+    with zf:
+        try:
+            check_package(zf)
+            if fmt == "ods":
+                if "content.xml" in zf.NameToInfo:
+                    scan_ods(zf)
+                return _Prescan()
+            return _xlsx_prescan(zf)
+        except TooBig as exc:
+            raise WorkbookError(f"cannot read {path.name}: {exc}") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+            raise WorkbookError(f"cannot read {path.name}: it is damaged (a part of the file cannot be unpacked)",
+                                detail=_short(exc)) from None
+
+
+def _xlsx_prescan(zf: zipfile.ZipFile) -> _Prescan:
+    try:
+        parts = sheet_parts(zf)
+    except (KeyError, ElementTree.ParseError):
+        return _Prescan()  # no readable workbook part: calamine's open says the file is damaged
+    except ValueError as exc:  # a DTD, or a workbook part too big to be one
+        raise TooBig(f"{exc}; save the file again from Excel") from None
+    check_shared_strings(zf)
+    pre = _Prescan(parts=parts)
+    cells = 0
+    for name, part in parts.items():
+        if part not in zf.NameToInfo:
+            continue
+        try:
+            scan = scan_sheet(zf, part, name)
+        except ValueError as exc:
+            raise TooBig(f"sheet {name!r} has {exc}; save the file again from Excel") from None
+        pre.scans[name] = scan
+        cells += check_cells(name, scan.rows, scan.cols, scan.stored, scan.far, cells)
+        if scan.marks:
+            try:
+                pre.errors[name] = error_cells(zf, part)
+            except ElementTree.ParseError as exc:  # calamine may read what expat refuses: errors would be lost
+                raise TooBig(f"sheet {name!r} is not well-formed XML ({exc}); save the file again from Excel") from None
+    return pre
+
+
+def _open_spreadsheet(path: Path, fmt: str) -> python_calamine.CalamineWorkbook:
+    def open_book() -> python_calamine.CalamineWorkbook | str:
+        try:
+            if _utf8(str(path)):
+                # from_path, not from_filelike: it picks the format from the extension and so reports the real
+                # problem instead of "cannot detect file format".
+                return python_calamine.CalamineWorkbook.from_path(str(path))
+            # A name that is not valid UTF-8 (a file from an old Windows share) cannot cross into Rust as a path.
+            with path.open("rb") as fh:
+                return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+        except python_calamine.PasswordError:
+            return "password"
+        except PermissionError:
+            return "permission"
+
+    try:
+        book = guard.native(open_book, "")
+    except WorkbookError as exc:  # calamine, zip and OS errors alike, and panics: one line, not a trace
+        raise WorkbookError(f"cannot read {path.name}: {_diagnose(path, fmt)}", detail=exc.detail) from None
+    if book == "password":
+        raise WorkbookError(f"{path.name} is password-protected; save a copy without a password")
+    if book == "permission":
+        raise WorkbookError(f"cannot open {path.name}: permission denied (is it open in another program?)")
+    assert not isinstance(book, str)
+    return book
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -225,45 +325,22 @@ def _short(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:120] or type(exc).__name__
 
 
+_MAX_XML = 50 * 1024 * 1024  # a workbook or relationships part; a real one is a few kilobytes
 # python-calamine reads error cells (#N/A, #VALUE!) as empty strings, indistinguishable from blanks
 # (dimastbk/python-calamine#105). A blank means "not known" to the rules, so an error must not become
 # one: for .xlsx/.xlsm we find error cells in the sheet XML. So too a formula with no saved value (files
 # written by openpyxl or an ERP export store <f>E11</f> and no <v>): calamine reads it as blank, but its value is
-# unknown. The scan is a byte search that only parses a sheet when it holds an error cell or a formula.
-_MARKS = (b't="e"', b"t='e'", b"<f>", b"<f ", b"<f/")  # byte searches: a regex alternation is 5x slower here
+# unknown. scan_sheet's byte search finds them; error_cells() parses only a sheet that holds one.
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+_CELL_REF = re.compile(r"([A-Za-z]+)(\d+)")
 
 
-def _xlsx_error_cells(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name -> {(row, col) 0-based: error text}. Empty when unreadable: calamine already read it."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            flagged = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and _has_error(zf, n)]
-            if not flagged:
-                return {}
-            paths = _sheet_paths(zf)
-            return {name: _errors_in(zf, part) for name, part in paths.items() if part in flagged}
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
-        return {}
-
-
-def _has_error(zf: zipfile.ZipFile, member: str) -> bool:
-    tail = b""
-    with zf.open(member) as fh:
-        while chunk := fh.read(1 << 20):
-            window = tail + chunk
-            if any(mark in window for mark in _MARKS):
-                return True
-            tail = chunk[-8:]  # a mark split across two chunks
-    return False
-
-
-def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML part. KeyError, ElementTree.ParseError or ValueError (a DTD, a part too big)."""
+    rels = _small_xml(zf, "xl/_rels/workbook.xml.rels")
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    book = _small_xml(zf, "xl/workbook.xml")
     paths: dict[str, str] = {}
     for sheet in book.iterfind("m:sheets/m:sheet", _NS):
         target = targets.get(sheet.get(_REL_NS), "")
@@ -272,7 +349,19 @@ def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
     return paths
 
 
-def _errors_in(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+def _small_xml(zf: zipfile.ZipFile, name: str) -> ElementTree.Element:
+    info = zf.getinfo(name)
+    if info.file_size > _MAX_XML:
+        raise ValueError(f"{name} is {info.file_size:,} bytes")
+    data = zf.read(info)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # Excel never writes a DTD; expat would expand it
+        raise ValueError(f"{name} has a DTD")
+    return ElementTree.fromstring(data)
+
+
+def error_cells(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+    """(row, col) 0-based -> '#N/A' or '=F1 (no saved value)' for the sheet part (ElementTree.ParseError if its
+    XML is not well-formed; scan_sheet has refused a DTD before)."""
     found: dict[tuple[int, int], str] = {}
     with zf.open(part) as fh:
         for _, elem in ElementTree.iterparse(fh):
@@ -280,35 +369,34 @@ def _errors_in(zf: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
                 m = _CELL_REF.fullmatch(elem.get("r", ""))
                 value = elem.find("m:v", _NS)
                 if m and elem.get("t") == "e":
-                    found[(int(m[2]) - 1, _letters_to_index(m[1]))] = (value.text or "#ERROR") \
+                    found[(int(m[2]) - 1, column_number(m[1].encode()) - 1)] = (value.text or "#ERROR") \
                         if value is not None else "#ERROR"
                 elif m and (formula := elem.find("m:f", _NS)) is not None and (value is None or value.text is None) \
                         and elem.get("t") != "inlineStr":
-                    found[(int(m[2]) - 1, _letters_to_index(m[1]))] = f"={formula.text or ''} (no saved value)"
+                    found[(int(m[2]) - 1, column_number(m[1].encode()) - 1)] = f"={formula.text or ''} (no saved value)"
                 elem.clear()
     return found
-
-
-def _letters_to_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - ord("A") + 1
-    return index - 1
 
 
 # ---------------------------------------------------------------------------------------------- csv
 
 
 def _read_csv_folder(folder: Path) -> Book:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.casefold() == ".csv")
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.casefold() == ".csv")
+    except OSError as exc:
+        raise WorkbookError(f"cannot read the folder {folder}: {exc.strerror or exc}") from None
     if not files:
         raise WorkbookError(f"the folder {folder} has no .csv files; give {_SUPPORTED}")
     digest = hashlib.sha256()
     grids: list[Grid] = []
     failures: list[str] = []
     for p in files:
-        data = p.read_bytes()
-        digest.update(p.name.encode() + b"\0" + data + b"\0")
+        data = _csv_file(p)
+        if isinstance(data, str):
+            failures.append(data)
+            continue
+        digest.update(os.fsencode(p.name) + b"\0" + data + b"\0")
         try:
             text = read_csv_bytes(p.name, data)
         except CsvError as exc:
@@ -321,3 +409,27 @@ def _read_csv_folder(folder: Path) -> Book:
     return Book(folder, digest.hexdigest(), "csv", grids)
 
 
+def _csv_file(p: Path) -> bytes | str:
+    """The file's bytes, or one line saying why it cannot be read: a link that loops or points nowhere, a folder,
+    a pipe (reading it would wait for ever), a file too big or not readable is not "a missing sheet"."""
+    try:
+        st = p.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{p.name} is a symbolic link that loops back on itself; replace it with the file"
+        if p.is_symlink():
+            return f"{p.name} is a symbolic link to {os.readlink(p)}, which does not exist"
+        return f"cannot read {p.name}: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        return f"{p.name} is a folder, not a CSV file"
+    if not stat.S_ISREG(st.st_mode):
+        return f"{p.name} is not a regular file (a pipe or a device); copy the CSV file itself into the folder"
+    if st.st_size > limits().max_csv_bytes:
+        return (f"{p.name} is {st.st_size:,} bytes (limit {limits().max_csv_bytes:,}); split it, or raise the limit "
+                "(FAIRRECRUIT_LIMITS, see 'Limits' in the README)")
+    try:
+        return p.read_bytes()
+    except PermissionError:
+        return f"cannot read {p.name}: permission denied"
+    except OSError as exc:
+        return f"cannot read {p.name}: {exc.strerror or exc}"
