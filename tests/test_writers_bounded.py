@@ -91,7 +91,9 @@ def test_the_json_asked_after_a_huge_excel_report_is_written_too(small_limit: No
 
 def test_a_cell_longer_than_excel_allows_is_cut_with_an_ellipsis(tmp_path: Path) -> None:
     long = "x" * (CELL_TEXT_LIMIT * 3)
-    report = interpretations_report().model_copy(update={"input_problems": problems(1, value=long)})
+    # An InputProblem caps its value on construction; the writer must cut whatever text reaches it all the same.
+    problem = problems(1)[0].model_copy(update={"value": long})
+    report = interpretations_report().model_copy(update={"input_problems": [problem]})
     xlsx.write_xlsx(report, tmp_path / "r.xlsx", Catalog("en"))
     value = load_workbook(tmp_path / "r.xlsx")["Input problems"]["D2"].value
     assert len(value) == CELL_TEXT_LIMIT and value.endswith("…")
