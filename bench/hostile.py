@@ -52,11 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     print(line)
     print("tests:", done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "?")
     if args.record:
+        commit = _commit()  # before this file is written
         if not RESULTS.exists():
             RESULTS.write_text("# Hostile files: time and memory\n\nAppended by `python bench/hostile.py --record`."
                                "\n\n| date | result | commit |\n|---|---|---|\n", encoding="utf-8")
         with RESULTS.open("a", encoding="utf-8") as fh:
-            fh.write(f"| {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} | {line} | {_commit()} |\n")
+            fh.write(f"| {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} | {line} | {commit} |\n")
     return 0 if not over else 1
 
 

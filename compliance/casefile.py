@@ -7,9 +7,11 @@ and the evaluation date, so evaluating a case can later move to a process pool u
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from compliance import languages, models
@@ -59,6 +61,19 @@ class CaseFile:
         facts = [_fact(s, i, self.worker.worker_id) for i, s in enumerate(sources)]
         return facts, sources
 
+    # Per-case lookups computed once: a worker can have thousands of wage rows, and asking each row about all
+    # the others made a case of 5,000 rows take a minute.
+    @cached_property
+    def paid_dates(self) -> list[date]:
+        """The distinct dates wages were paid on, in order."""
+        return sorted({p.paid_on for p in self.wages if p.paid_on is not None})
+
+    @cached_property
+    def unread_by_sheet(self) -> dict[str, frozenset[str]]:
+        """Per record attribute ('contracts', 'wages'...): the fields unreadable in any of its records."""
+        return {name: frozenset(f for r in getattr(self, name) for f, _ in r.unread)
+                for name in ("contracts", "fees", "documents", "complaints", "wages", "events")}
+
     def _records(self) -> Iterator[tuple[str, models.Record]]:
         yield "worker", self.worker
         for kind, rec in (("agency", self.agency), ("parent_agency", self.parent_agency),
@@ -81,7 +96,7 @@ def unknown_fields(kind: str, rec: models.Record, case: CaseFile) -> frozenset[s
         if any(i in own if "." not in i else i.split(".", 1)[1] in worker for i in inputs):
             out.add(spec.name)
     for field, (sheet_records, fields) in _CROSS_INPUTS.get(kind, {}).items():
-        if any(f in {u for u, _ in r.unread} for r in getattr(case, sheet_records) for f in fields):
+        if any(f in case.unread_by_sheet[sheet_records] for f in fields):
             out.add(field)
     if kind == "wage" and "contract_wage_due" in out:
         out.add("wage_shortfall")
@@ -265,8 +280,8 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
     if contract is not None and same_currency and period_days and period_days > 0 and contract.monthly_wage:
         share = 1.0 if 28 <= period_days <= 31 else period_days / DAYS_PER_MONTH
         due = round(contract.monthly_wage * share, 2)
-    previous = [p.paid_on for p in case.wages if p.paid_on is not None and pay.paid_on is not None
-                and p.paid_on < pay.paid_on]
+    before = bisect.bisect_left(case.paid_dates, pay.paid_on) if pay.paid_on is not None else 0
+    previous = case.paid_dates[before - 1:before] if before else []  # the latest date paid before this one
     return {
         "period_days": period_days,
         "weekly_hours": (round(pay.hours_worked * 7 / period_days, 1)

@@ -107,6 +107,10 @@ def evaluate_all(data: Dataset, rs: Ruleset, *, evaluator: str = "engine",
             fallbacks.append(fallback)
         if progress is not None:
             progress(n)
+    if data.source_names:  # cite the file's own sheet names beside the contract's
+        for f in raw:
+            f["evidence"] = [e.model_copy(update={"source_sheet": data.source_names[e.sheet]})
+                             if e.sheet in data.source_names else e for e in f["evidence"]]
     findings = [Finding(finding_id=f"F{i:05d}", **f) for i, f in enumerate(raw, 1)]
     return Evaluation(findings, verdicts, fallbacks)
 

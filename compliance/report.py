@@ -38,6 +38,9 @@ class _Model(BaseModel):
 class Evidence(_Model):
     sheet: str
     row: int
+    source_sheet: str | None = Field(
+        None, description="The sheet's name in the file (for a CSV folder, the file's), when it is not the "
+                          "contract's sheet name; `row` is that sheet's row.")
     record_id: str | None = Field(
         None, description="The row's own id (fee_id, contract_id, document_number...), if it has one.")
 

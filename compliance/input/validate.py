@@ -49,6 +49,8 @@ class Dataset:
     # Optional contract sheets not found while the file has sheets that were not recognised: sheet -> those
     # sheets. Their rules report insufficient evidence (unread_sheets.py), never compliant.
     unknown_sheets: dict[str, list[str]] = field(default_factory=dict)
+    # Contract sheet -> its name in the file, where they differ ('Fee Collection' for fees), for the evidence.
+    source_names: dict[str, str] = field(default_factory=dict)
 
 
 def validate(book: RawWorkbook) -> Dataset:
@@ -83,6 +85,8 @@ def validate(book: RawWorkbook) -> Dataset:
         names = {sheet: _names(getattr(data, sheet)) for sheet in _BY_NAME}
         accepted, logs[spec.name] = _read_sheet(spec, raw, ids, names, data.problems)
         _store(spec, accepted, data)
+        if raw.name != spec.name:
+            data.source_names[spec.name] = raw.name
         data.counts[spec.name] = SheetCounts(read=len(raw.rows) + raw.refused, evaluated=len(accepted),
                                              rejected=len(raw.rows) + raw.refused - len(accepted))
     _check_agency_parents(data)

@@ -16,7 +16,8 @@ def as_text(value: object) -> str:
 
 
 def evidence_text(evidence: list[Evidence], catalog: Catalog) -> str:
-    return "; ".join(catalog.t("term.row_ref", sheet=e.sheet, row=e.row) for e in evidence)
+    return "; ".join(catalog.t("term.row_ref", sheet=f"'{e.source_sheet}' ({e.sheet})" if e.source_sheet else e.sheet,
+                               row=e.row) for e in evidence)
 
 
 def money_text(amounts: dict[str, float]) -> str:
