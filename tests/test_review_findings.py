@@ -300,3 +300,46 @@ def test_a_workbook_without_the_optional_sheet_and_no_other_sheet_has_nothing_to
     assert not [p for p in report.input_problems if p.type.value == "unrecognised-sheet"]
     assert not [f for f in report.findings if "did not recognise" in f.message]
     assert any(p.type.value == "missing-sheet" and "nothing to check" in p.message for p in report.input_problems)
+
+
+def _add_amount_copy(header: str, factor: float, hide: str):
+    """A second amount column beside `amount` (x factor); `hide` says which of the two is hidden in the file."""
+    def edit(ws, names):
+        src = names.index("amount") + 1
+        dst = len(names) + 1
+        ws.cell(1, dst).value = header
+        for r in range(2, ws.max_row + 1):
+            v = ws.cell(r, src).value
+            ws.cell(r, dst).value = v * factor if isinstance(v, int | float) else v
+        letter = openpyxl.utils.get_column_letter(dst if hide == "copy" else src)
+        ws.column_dimensions[letter].hidden = True
+    return edit
+
+
+def test_a_hidden_column_that_disagrees_with_a_visible_one_is_not_read(tmp_path):
+    path = _edit(tmp_path, "agency-with-violations", "fees", _add_amount_copy("Amount paid", 1000, hide="copy"))
+    report = check(path, as_of=AS_OF, evaluator="reference")
+    base = _base_report()
+    assert _keys(report) == _keys(base) and report.summary.to_reimburse == base.summary.to_reimburse
+    assert any("'Amount paid' is hidden in the file, so the visible 'amount' is read" in n
+               for n in report.interpretations.notices)
+
+
+def test_the_visible_column_is_read_when_the_exactly_named_one_is_hidden(tmp_path):
+    def edit(ws, names):  # the visible copy holds the true amounts; the hidden 'amount' is 1,000 times too big
+        _add_amount_copy("Amount paid", 1, hide="amount")(ws, names)
+        col = names.index("amount") + 1
+        for r in range(2, ws.max_row + 1):
+            if isinstance(v := ws.cell(r, col).value, int | float):
+                ws.cell(r, col).value = v * 1000
+    report = check(_edit(tmp_path, "agency-with-violations", "fees", edit), as_of=AS_OF, evaluator="reference")
+    base = _base_report()
+    assert _keys(report) == _keys(base) and report.summary.to_reimburse == base.summary.to_reimburse
+
+
+def test_a_hidden_column_read_alone_is_said(tmp_path):
+    def edit(ws, names):
+        ws.column_dimensions[openpyxl.utils.get_column_letter(names.index("amount") + 1)].hidden = True
+    report = check(_edit(tmp_path, "agency-with-violations", "fees", edit), as_of=AS_OF, evaluator="reference")
+    assert _keys(report) == _keys(_base_report())
+    assert any("hidden in the file are read" in n and "read as amount" in n for n in report.interpretations.notices)

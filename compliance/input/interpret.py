@@ -217,6 +217,12 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
             notices.append(f"sheet '{g.name}': columns '{a.text}' and '{b.text}' both mean {field}; "
                            f"'{blank[0].text}' is empty, so '{keep.text}' is read")
             continue
+        if _hidden(g, col0 + a.index) != _hidden(g, col0 + b.index):  # read what a person sees
+            shown_cell, hidden_cell = (b, a) if _hidden(g, col0 + a.index) else (a, b)
+            matches = [_rematch(m, shown_cell, hidden_cell, field, p.sheet) for m in matches]
+            notices.append(f"sheet '{g.name}': columns '{a.text}' and '{b.text}' both mean {field}; "
+                           f"'{hidden_cell.text}' is hidden in the file, so the visible '{shown_cell.text}' is read")
+            continue
         kept = next((m.cell for m in matches if m.field == field), a)
         other = b if kept is a else a
         free_text = spec.column(field).kind is Kind.TEXT  # notes beside remarks: both kept to read, one is read
@@ -229,6 +235,11 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
                       f"{column_letter(col0 + b.index)} ('{b.text}') both mean {field} and hold different values; "
                       "rename or remove one, or say which in a mapping file")
     fields = {m.field: m for m in matches if m.field}
+    hidden_read = [f"'{m.cell.text}' ({column_letter(col0 + m.cell.index)}, read as {m.field})" for m in matches
+                   if m.field and _hidden(g, col0 + m.cell.index)]
+    if hidden_read:
+        notices.append(f"sheet '{g.name}': column(s) {', '.join(hidden_read)} hidden in the file are read; unhide "
+                       "them to see what was checked")
     absent = [c for c in spec.columns if c.required_column and c.name not in fields and not _alternative(c.name,
                                                                                                          fields)]
     candidates: dict[str, str] = {}
@@ -270,6 +281,10 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         problems.append(InputProblem(type=ProblemType.INCONSISTENT, action=Action.NOTICE, sheet=p.sheet, row=s.row,
                                      message=f"row {s.row} {s.reason}: not read as a record"))
     return raw, reading, col_readings
+
+
+def _hidden(g: Grid, column: int) -> bool:
+    return any(low <= column <= high for low, high in g.hidden_columns)
 
 
 def _mostly_numbers(g: Grid, index: int, first: int) -> bool:

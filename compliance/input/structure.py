@@ -35,6 +35,10 @@ from compliance.input.limits import (
 )
 
 _MAX_MEMBER = 50 * 1024 * 1024  # uncompressed; zipfile never reads past a member's declared size
+_COLS_HEAD = 256 * 1024  # bytes of a sheet part searched for <cols> (it precedes the cells)
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_MIN, _MAX = re.compile(rb'\bmin="(\d{1,5})"'), re.compile(rb'\bmax="(\d{1,5})"')
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class SheetStructure:
     table_ranges: tuple[tuple[int, int, int, int], ...] = ()  # (row0, col0, row1, col1), 0-based inclusive
     pivot: bool = False  # the sheet holds a pivot table
     hidden: bool = False  # sheet state hidden or veryHidden
+    hidden_columns: tuple[tuple[int, int], ...] = ()  # 0-based inclusive column ranges hidden in the sheet
 
 
 def xlsx_structure(path: Path) -> dict[str, SheetStructure]:
@@ -91,7 +96,27 @@ class _Package:
             elif kind == "pivotTable":
                 root = self.xml(target)
                 pivot = pivot or (root is not None and _local(root.tag) == "pivotTableDefinition")
-        return SheetStructure(frozenset(totals), tuple(tables), pivot, hidden)
+        return SheetStructure(frozenset(totals), tuple(tables), pivot, hidden, self._hidden_columns(part))
+
+    def _hidden_columns(self, part: str) -> tuple[tuple[int, int], ...]:
+        """The <col hidden="1"> ranges of a sheet. <cols> comes before <sheetData>: only the part's head is read."""
+        info = self.names.get(part)
+        if info is None:
+            return ()
+        try:
+            with self.zf.open(info) as fh:
+                head = fh.read(_COLS_HEAD)
+        except Exception:  # the grid reader reports a damaged part
+            return ()
+        cols = head[:head.find(b"<sheetData")] if b"<sheetData" in head else head
+        out = []
+        for attrs in _COL.findall(cols):
+            if not _HIDDEN.search(attrs):
+                continue
+            low, high = _MIN.search(attrs), _MAX.search(attrs)
+            if low and high and 1 <= int(low[1]) <= int(high[1]):
+                out.append((int(low[1]) - 1, int(high[1]) - 1))
+        return tuple(out)
 
     def _table(self, part: str) -> tuple[tuple[int, int, int, int], range] | None:
         root = self.xml(part)

@@ -127,6 +127,7 @@ class Grid:
     hidden: bool = False
     pivot: bool = False
     totals_rows: frozenset[int] = frozenset()  # absolute rows that are an Excel table's totals row
+    hidden_columns: tuple[tuple[int, int], ...] = ()  # absolute 0-based inclusive column ranges hidden in the file
     notice: str | None = None  # e.g. the encoding a CSV file was read in
     csv: bool = False  # a CSV file: a row longer than its header has shifted fields (an unquoted "50,000")
 
@@ -198,7 +199,8 @@ def _read_spreadsheet(path: Path, fmt: str) -> Book:
                 guard.negative_dates(cells, start, scan.negatives)
             info = structure.get(name)
             grids.append(Grid(name, cells, start, merged, pre.errors.get(name, {}), hidden,
-                              bool(info and info.pivot), info.totals_rows if info else frozenset()))
+                              bool(info and info.pivot), info.totals_rows if info else frozenset(),
+                              hidden_columns=info.hidden_columns if info else ()))
     return Book(path, sha256, fmt, grids)
 
 
