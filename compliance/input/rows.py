@@ -14,8 +14,7 @@ from compliance.input.conventions import STYLED
 from compliance.input.problems import Action, InputProblem, ProblemType
 from compliance.input.readings import SkippedRow
 from compliance.input.sheets import Kind, SheetSpec
-from compliance.input.structure import _is_totals_word as is_totals_word
-from compliance.input.structure import looks_like_totals_row
+from compliance.input.structure import is_totals_word, looks_like_totals_row
 from compliance.input.workbook import Column, Grid, RawRow, column_letter
 
 

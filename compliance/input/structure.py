@@ -423,10 +423,10 @@ def looks_like_totals_row(cells: Sequence[object], id_columns: Sequence[int], am
     """
     ids = [text for i in id_columns if (text := _text(_cell(cells, i)))]
     if ids:
-        labelled = all(_is_totals_word(text) for text in ids)
+        labelled = all(is_totals_word(text) for text in ids)
     else:
         first = next((text for c in cells if (text := _text(c))), "")
-        labelled = _is_totals_word(first)
+        labelled = is_totals_word(first)
     return labelled and any(_text(_cell(cells, i)) for i in amount_columns)
 
 
@@ -440,6 +440,6 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _is_totals_word(text: str) -> bool:
+def is_totals_word(text: str) -> bool:
     label = unicodedata.normalize("NFKC", text).casefold().strip().rstrip(":").strip()
     return " ".join(label.split()) in TOTALS_WORDS
