@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from compliance.input.csvtext import CsvError, _reading, read_csv_bytes
+from compliance.input.csvtext import CsvError, _reading, folder_legacy_codec, read_csv_bytes
 
 TABLE = "worker_id,name,fee\r\nW1,Asha Rai,45000\r\nW2,Bina Gurung,38000\r\n"
 ROWS = [["worker_id", "name", "fee"], ["W1", "Asha Rai", "45000"], ["W2", "Bina Gurung", "38000"]]
@@ -178,3 +178,43 @@ def test_ten_megabyte_file_is_read_whole():
     assert csv.delimiter == ";"
     assert len(csv.rows) == 200_002
     assert csv.rows[-1] == ["W199999", "Rai, Asha 199999", "199999,50", "2024-03-24", "Kathmandu"]
+
+
+_GBK_SHORT = {  # each alone is too short to tell GBK from Central European: 中介费 came out as 'ÖĐ˝é·Ń'
+    "fees": "fee_id,worker_id,category,amount\nF-1,W-1,中介费,1200\n",
+    "complaints": "complaint_id,worker_id,allegation\nK-1,W-1,扣押护照\n",
+}
+_GBK_LONG = "worker_id,name,nationality\n" + "\n".join(f"W-{i},张伟{i},中国" for i in range(30)) + "\n"
+
+
+def test_the_files_of_one_folder_that_are_not_utf8_are_read_in_the_one_code_page_they_share() -> None:
+    files = [("workers", _GBK_LONG.encode("gbk")), *((n, t.encode("gbk")) for n, t in _GBK_SHORT.items())]
+    codec = folder_legacy_codec(files)
+    assert codec == "gb18030"
+    for name, text in _GBK_SHORT.items():
+        read = read_csv_bytes(name, text.encode("gbk"), codec)
+        assert read.rows == [line.split(",") for line in text.splitlines()]
+        assert "all the folder's files" in (read.encoding_notice or "")
+
+
+def test_a_folder_whose_files_need_different_code_pages_decides_each_file_alone() -> None:
+    western = "worker_id,name\nW-1,Hélène Müller\nW-2,José Peña\nW-3,François Gâteau\n".encode("cp1252")
+    files = [("workers", western), ("complaints", _GBK_LONG.encode("gbk"))]
+    assert folder_legacy_codec(files) is None
+    assert read_csv_bytes("workers", western).rows[1] == ["W-1", "Hélène Müller"]
+
+
+def test_one_file_that_is_not_utf8_is_decided_alone() -> None:
+    assert folder_legacy_codec([("workers", _GBK_LONG.encode("gbk")), ("fees", b"fee_id\nF-1\n")]) is None
+
+
+@pytest.mark.parametrize(("text", "codec", "expected"), [
+    ("worker_id,sex,known\nW-1,女,是\nW-2,男,否\n", "gbk", "gb18030"),  # read alone, these were 'Å®', 'ÊÇ'
+    ("姓名,國籍\n陳大文,香港\n李小明,台灣\n", "big5", "big5"),
+    ("이름,국적\n김민수,한국\n박지영,한국\n", "cp949", "cp949"),
+    ("worker_id,name\nW-1,Hélène Müller\nW-2,José Peña\n", "cp1252", "cp1252"),
+])
+def test_a_short_east_asian_file_is_not_read_in_a_western_code_page(text: str, codec: str, expected: str) -> None:
+    read = read_csv_bytes("workers", text.encode(codec))
+    assert read.encoding == expected
+    assert read.rows == [line.split(",") for line in text.splitlines()]

@@ -35,10 +35,59 @@ class CsvError(Exception):
     """A CSV file that cannot be read; str() is one plain line starting with the file name."""
 
 
-def read_csv_bytes(name: str, data: bytes) -> CsvText:
-    encoding, text, notice = _decode(name, data)
+def read_csv_bytes(name: str, data: bytes, legacy: str | None = None) -> CsvText:
+    """One file; `legacy` is the code page decided for its folder (folder_legacy_codec), used if it is not UTF-8."""
+    encoding, text, notice = _decode(name, data, legacy)
     delimiter, rows = _split(name, text)
     return CsvText(_strip_trailing_empty_column(rows), encoding, notice, delimiter, delimiter == ";")
+
+
+def folder_legacy_codec(files: list[tuple[str, bytes]]) -> str | None:
+    """The one legacy code page of the files of a folder that are not UTF-8 (nor marked as UTF-16/32): the one the
+    file with the most non-ASCII text reads best in, if every other file with enough text to decide alone agrees
+    (or finds it as good) and it reads the short ones whole; None when fewer than two files need one, or they
+    disagree (each is then decided alone).
+
+    Excel saves every sheet of a session in the machine's code page. Decided file by file, a short file (a few
+    contracts) has too little text: nine files of one GBK workbook came out as five different code pages, and
+    中介费 in a short one as 'ÖĐ˝é·Ń', with only a notice to say so."""
+    legacy = [data for _name, data in files if _marked(data) is None and not _is_utf8(data) and b"\x00" not in data]
+    if len(legacy) < 2:
+        return None
+    decided = [(data, _non_ascii(data), _detect_legacy(data)) for data in legacy]
+    anchor = max(decided, key=lambda d: d[1])[2]
+    if anchor is None:
+        return None
+    codec = anchor[0]
+    for data, amount, found in decided:
+        if not _fits(data, codec):
+            return None
+        if amount >= _DECIDES_ALONE and (found is None or codec not in (found[0], *found[1])):
+            return None
+    return codec
+
+
+_DECIDES_ALONE = 64  # non-ASCII bytes: enough text for a file's own reading to count against the folder's
+
+
+def _non_ascii(data: bytes) -> int:
+    return len(data) - len(data.translate(None, bytes(range(128))))
+
+
+def _fits(data: bytes, codec: str) -> bool:
+    """Whether the code page reads this file as well as any: whole, digits and delimiters kept, no words that mix
+    scripts more than in its best reading (a Windows-1252 file read as GBK pairs 'é' with the next letter)."""
+    readings = [r for rank, c in enumerate(_LEGACY) if (r := _reading(data, c, rank, {}))]
+    mine = next((r for r in readings if r.codec == codec), None)
+    return mine is not None and mine.mixed <= min(r.mixed for r in readings) + 0.02
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------------------------------- encoding
@@ -75,23 +124,36 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 _STRUCTURAL = "0123456789,;\t\"\r\n"
 
 
-def _decode(name: str, data: bytes) -> tuple[str, str, str | None]:
-    """(codec, text, notice)."""
+def _marked(data: bytes) -> tuple[str, str | None, bool] | None:
+    """(codec, words, by byte-order mark) for a file whose bytes say its encoding: a BOM, or UTF-16's pattern."""
     for bom, codec, words in _BOMS:
         if data.startswith(bom):
+            return codec, words, True
+    if (codec := _utf16_without_bom(data)) and (text := _try(data, codec)) is not None and not _CONTROL.search(text):
+        return codec, None, False
+    return None
+
+
+def _decode(name: str, data: bytes, legacy: str | None = None) -> tuple[str, str, str | None]:
+    """(codec, text, notice)."""
+    if (marked := _marked(data)) is not None:
+        codec, words, by_bom = marked
+        if by_bom:
             if codec == "utf-8-sig":
                 _refuse_nul(name, data)
             text = _decode_or_fail(name, data, codec)
             return codec, text, f"read as {words}, as marked at the start of the file" if words else None
-    if (codec := _utf16_without_bom(data)) and (text := _try(data, codec)) is not None and not _CONTROL.search(text):
         endian = "little" if codec.endswith("le") else "big"
-        return codec, text, (f"read as UTF-16 ({endian}-endian), detected from the bytes: the file has no "
-                             f"byte-order mark; {_SAVE_AS}")
+        return codec, data.decode(codec), (f"read as UTF-16 ({endian}-endian), detected from the bytes: the file "
+                                           f"has no byte-order mark; {_SAVE_AS}")
     _refuse_nul(name, data)
     try:
         return "utf-8", data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if legacy is not None and (text := _try(data, legacy)) is not None:
+        return legacy, text, (f"read as {_LEGACY[legacy]}, detected from the text of all the folder's files that "
+                              f"are not UTF-8 (Excel saves them in one code page); {_SAVE_AS}")
     found = _detect_legacy(data)
     if found is None:
         bad = data[utf8_error.start]
@@ -155,6 +217,7 @@ class _Reading:
     chaos: float  # charset-normalizer's mess measure, 1.0 when it rejected the code page
     coherence: float  # charset-normalizer's language fit
     digest: int  # of the text, to tell whether two code pages give the same reading
+    east_asian: bool = False  # a multi-byte reading whose every non-ASCII character is CJK, kana or Hangul
 
 
 def _detect_legacy(data: bytes) -> tuple[str, list[str]] | None:
@@ -171,6 +234,12 @@ def _detect_legacy(data: bytes) -> tuple[str, list[str]] | None:
         return None
     least_mixed = min(r.mixed for r in readings)
     readings = [r for r in readings if r.mixed <= least_mixed + 0.02]
+    # A Western or Thai file almost never reads whole in GBK, Big5, Shift-JIS or UHC with no word mixing scripts
+    # (an accented letter pairs with the next byte into a character inside a Latin word: "H閘鑞e"), while Chinese
+    # read in a single-byte code page gives plausible Latin letters ('女' as 'Å®') that charset-normalizer's
+    # language fit prefers on short cells. So such a reading rules out the single-byte ones.
+    if east := [r for r in readings if r.east_asian]:
+        readings = east
     least_chaos = min(r.chaos for r in readings)
     readings = [r for r in readings if r.chaos <= least_chaos + 0.05]
     best = max(readings, key=lambda r: (r.coherence + (0.1 if r.codec == "cp1252" else 0.0), -r.rank))
@@ -196,8 +265,18 @@ def _reading(data: bytes, codec: str, rank: int, stats: dict[str, tuple[float, f
     if codec in _MULTIBYTE and any(data.count(ch.encode()) != text.count(ch) for ch in _STRUCTURAL):
         return None
     chaos, coherence = stats.get(codecs.lookup(codec).name, (1.0, 0.0))
-    return _Reading(codec, rank, _mixed_script_share(text[:100_000]), round(chaos, 2), round(coherence, 2),
-                    hash(text))
+    mixed = _mixed_script_share(text[:100_000])
+    east = codec in _MULTIBYTE and mixed == 0.0 and _east_asian_only(text)
+    return _Reading(codec, rank, mixed, round(chaos, 2), round(coherence, 2), hash(text), east)
+
+
+def _east_asian_only(text: str) -> bool:
+    """At least two non-ASCII characters, each a CJK ideograph, kana, Hangul, or CJK/full-width punctuation."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    return len(wide) >= 2 and all(_script(ch) in _EAST_ASIAN or ch in "、。「」『』【】〈〉《》〔〕・〜" for ch in wide)
+
+
+_EAST_ASIAN = frozenset({"CJK", "HANGUL", "IDEOGRAPHIC"})
 
 
 @cache

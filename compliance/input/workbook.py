@@ -29,7 +29,7 @@ from xml.etree import ElementTree
 import python_calamine
 
 from compliance.input import guard
-from compliance.input.csvtext import CsvError, read_csv_bytes
+from compliance.input.csvtext import CsvError, folder_legacy_codec, read_csv_bytes
 from compliance.input.limits import (
     TooBig,
     check_cells,
@@ -393,14 +393,15 @@ def _read_csv_folder(folder: Path) -> Book:
     digest = hashlib.sha256()
     grids: list[Grid] = []
     failures: list[str] = []
-    for p in files:
-        data = _csv_file(p)
+    contents = [(p, _csv_file(p)) for p in files]
+    legacy = folder_legacy_codec([(p.name, d) for p, d in contents if isinstance(d, bytes)])
+    for p, data in contents:
         if isinstance(data, str):
             failures.append(data)
             continue
         digest.update(os.fsencode(p.name) + b"\0" + data + b"\0")
         try:
-            text = read_csv_bytes(p.name, data)
+            text = read_csv_bytes(p.name, data, legacy)
         except CsvError as exc:
             failures.append(str(exc))  # every file's problem in one run, not one file per run
             continue
