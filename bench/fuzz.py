@@ -535,7 +535,8 @@ def _line(rng: random.Random, data: bytes, add: bytes) -> bytes:
 
 CSV_OPS = {  # name -> (op(rng, file bytes) -> bytes | ("dir",) | ("link", target), rows kept)
     "value": (_csv_value, True),
-    "encoding": (lambda rng, d: d.decode("utf-8").encode(rng.choice(ENCODINGS), "replace"), True),
+    # an earlier step may have left bytes that are not UTF-8: those are re-encoded as they decode, not skipped
+    "encoding": (lambda rng, d: d.decode("utf-8", "replace").encode(rng.choice(ENCODINGS), "replace"), True),
     "delimiter": (lambda rng, d: _csv_bytes(_csv_rows(d), rng.choice(";\t|")), True),
     "bom": (lambda rng, d: b"\xef\xbb\xbf" * rng.randint(1, 2) + d, True),
     "nul": (lambda rng, d: _insert(rng, d, b"\x00", rng.randint(1, 5)), False),

@@ -8,10 +8,11 @@ made (exact, synonym, word by word, fuzzy, content), so the report can list it a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -49,7 +50,7 @@ CANDIDATE_MIN = 50.0
 CONTENT_MIN = 1.5
 CONTENT_LEAD = 1.5
 
-_RANK = {"exact": 4, "synonym": 3, "words": 2, "fuzzy": 1, "none": 0}
+_RANK = {"exact": 4, "synonym": 3, "words": 2, "cells": 2, "fuzzy": 1, "none": 0}
 _SHEET_RANK = {"exact": 5, "synonym": 4, "words": 3, "fuzzy": 2, "content": 1, "none": 0}
 
 
@@ -60,6 +61,7 @@ class HeaderCell:
     text: str  # the header as the user wrote it; for a two-row header "Fee / Amount (NPR)"
     name: str  # normalised name used for matching
     hint: Hint | None  # ("currency", "NPR"), ("unit", "months"), ("scale", "1000"), ("calendar", ...), ("format", ...)
+    kind: str | None = None  # "date" or "amount" when every filled cell under a by_kind name is one; else None
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class HeaderRow:
 class ColumnMatch:
     cell: HeaderCell
     field: str | None  # contract column name, None when not recognised
-    how: Literal["exact", "synonym", "words", "fuzzy", "none"]
+    how: Literal["exact", "synonym", "words", "cells", "fuzzy", "none"]
     score: float  # 0..100
     candidates: tuple[tuple[str, float], ...]  # for an unrecognised header: the closest contract columns
 
@@ -108,6 +110,8 @@ def _lookup_cell(cell: HeaderCell, sheet: str) -> _Hit:
     """A bracket that is no hint is a qualifier ("Name (as in passport)"), unless the name without it means
     nothing and with it means a column: "Collected by (agency)" is "collected by agency"."""
     hit = _lookup(cell.name, sheet)
+    if hit.field is None and cell.kind and (field := _vocab().by_kind[sheet].get(cell.name, {}).get(cell.kind)):
+        return _Hit(field, "cells", 90.0)  # "Paid" over real date cells is the date paid; over numbers, the amount
     if hit.field is None and ("(" in cell.text or "[" in cell.text) and cell.hint is None:
         joined = _norm(re.sub(r"[()\[\]]", " ", cell.text), _text())
         if joined != cell.name:
@@ -154,6 +158,7 @@ def _similar(a: str, b: str, score_cutoff: float | None = None, **_: object) -> 
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
+@lru_cache(maxsize=4096)  # a header repeated across thousands of columns is scored once
 def _candidates(name: str, sheet: str, n: int = 3) -> tuple[tuple[str, float], ...]:
     table = _vocab().columns[sheet]
     best: dict[str, float] = {}
@@ -195,9 +200,14 @@ def duplicate_columns(header: HeaderRow, sheet: str) -> list[tuple[str, HeaderCe
 
 def closest_headers(field: str, sheet: str, unmatched: Sequence[HeaderCell], n: int = 3) -> list[tuple[str, float]]:
     """For a missing column: the unmatched headers (as written) closest to any of its names, best first."""
-    names = [name for name, (f, _) in _vocab().columns[sheet].items() if f == field]
-    scored = [(cell.text, round(max(_similar(cell.name, nm) for nm in names), 1)) for cell in unmatched]
+    scored = [(cell.text, _closeness(cell.name, field, sheet)) for cell in unmatched]
     return sorted((s for s in scored if s[1] >= CANDIDATE_MIN), key=lambda s: -s[1])[:n]
+
+
+@lru_cache(maxsize=16384)
+def _closeness(name: str, field: str, sheet: str) -> float:
+    names = [nm for nm, (f, _) in _vocab().columns[sheet].items() if f == field]
+    return round(max((_similar(name, nm) for nm in names), default=0.0), 1)
 
 
 # ---------------------------------------------------------------------------------------------- header row
@@ -256,14 +266,17 @@ def _pair(index: int, label: str, low: str, sheet: str | None) -> tuple[HeaderCe
     _, hj = _best_hit(joined, sheet)
     _, hb = _best_hit(lname, sheet)
     # A joined name known elsewhere ("Agency" + "Name" is the agency's name) must not fall back to the bare one.
-    keep = (_RANK[hj.how], hj.score) >= (_RANK[hb.how], hb.score) if hj.field else _known(joined)
+    # So must one its cells decide ("Pre-departure" + "Info given"): the kind of its cells is looked at later.
+    keep = (_RANK[hj.how], hj.score) >= (_RANK[hb.how], hb.score) if hj.field else \
+        _known(joined) or (sheet is not None and joined in _vocab().by_kind[sheet])
     return HeaderCell(index, f"{label} / {low}", joined if keep else lname, lhint or ghint), keep and joined != lname
 
 
 def _combine(grid: Sequence[Sequence[object]], g: int, n: int, merged: Sequence, sheet: str | None,
-             force: bool = False) -> tuple[tuple[HeaderCell, ...], bool] | None:
+             force: bool = False, low_is_header: bool = False) -> tuple[tuple[HeaderCell, ...], bool] | None:
     top, low = grid[g], grid[n]
-    names_ok = all(not _cell_text(v) or (isinstance(v, str) and (not _looks_like_data(v) or
+    # The names row is checked for data unless it is the row found to be the header: "Month 1" under "Earnings".
+    names_ok = low_is_header or all(not _cell_text(v) or (isinstance(v, str) and (not _looks_like_data(v) or
                                                                   _best_hit(split_header(v)[0], sheet)[1].field))
                    for v in low)
     if not force and (not any(_cell_text(v) for v in top) or not all(_is_label(v) for v in top) or not names_ok):
@@ -300,23 +313,55 @@ def find_header(grid: Sequence[Sequence[object]], sheet: str | None,
     cells, chosen = _single(rows[best]), (best,)
     score = _cells_score(cells, sheet)
     for g, n in ((best - 1, best), (best, best + 1)):
-        if g < 0 or n >= len(rows) or (found := _combine(rows, g, n, merged, sheet)) is None:
+        if g < 0 or n >= len(rows) or (found := _combine(rows, g, n, merged, sheet, low_is_header=n == best)) is None:
             continue
         pair, changed = found
         pair_score = _cells_score(pair, sheet)
         wide = any(r0 == g and c1 > c0 for (r0, c0), (_, c1) in merged)
         labels = [_cell_text(v) for v in rows[g] if _cell_text(v)]
+        # A label merged over several columns names their group, whatever else it could name: "Licence" over
+        # "Number", "Valid from" and "Valid to" is no licence_number column of its own.
+        spanning = {c0 for (r0, c0), (_, c1) in merged if r0 == g and c1 > c0}
+        single = [x for c, v in enumerate(rows[g]) if (x := _cell_text(v)) and c not in spanning]
         if n == best:
             # A group row is sparse or merged, its labels are mostly not column names themselves, and it changes
             # a reading ("Worker" + "ID") or is a real merged group row; a lone short title above does neither.
             group_like = (wide or len(labels) < len(cells)) and \
-                sum(_best_hit(split_header(x)[0], sheet)[1].field is not None for x in labels) * 2 <= len(labels)
+                sum(_best_hit(split_header(x)[0], sheet)[1].field is not None for x in single) * 2 <= len(labels)
             accept = group_like and (changed or (wide and len(labels) >= 2)) and pair_score >= score
         else:  # the best row holds merged group labels and names; the row below names the grouped columns
             accept = (wide or changed) and pair_score > score
         if accept:
             cells, chosen, score = pair, (g, n), pair_score
-    return _header_row(chosen, cells, sheet)
+    return _header_row(chosen, _with_kinds(cells, grid, max(chosen) + 1, sheet), sheet)
+
+
+def _cell_kind(grid: Sequence[Sequence[object]], first: int, index: int) -> str | None:
+    """"date" when every filled cell of the column below the header is a real date, "amount" when every one is a
+    number; None for text (a CSV's), a mix, or no cell: what text says is for the cell readers, not for a header."""
+    kinds = set()
+    for row in grid[first:]:
+        v = row[index] if index < len(row) else None
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        if isinstance(v, dt.date) and not isinstance(v, bool):  # datetime is a date
+            kinds.add("date")
+        elif isinstance(v, int | float) and not isinstance(v, bool):
+            kinds.add("amount")
+        else:
+            return None
+        if len(kinds) > 1:
+            return None
+    return kinds.pop() if kinds else None
+
+
+def _with_kinds(cells: tuple[HeaderCell, ...], grid: Sequence[Sequence[object]], first: int,
+                sheet: str | None) -> tuple[HeaderCell, ...]:
+    """The cells whose name is one of the sheet's by_kind names, with the kind of the cells under them."""
+    if sheet is None:
+        return cells
+    table = _vocab().by_kind[sheet]
+    return tuple(replace(c, kind=_cell_kind(grid, first, c.index)) if c.name in table else c for c in cells)
 
 
 def _header_row(rows: tuple[int, ...], cells: tuple[HeaderCell, ...], sheet: str | None) -> HeaderRow:
@@ -333,9 +378,9 @@ def header_from_rows(grid: Sequence[Sequence[object]], rows: Sequence[int],
     if len(rows) not in (1, 2) or any(r < 0 or r >= len(grid) for r in rows) or rows != tuple(sorted(set(rows))):
         raise ValueError(f"header rows must be one or two rows of the sheet, top first: {rows}")
     if len(rows) == 1:
-        return _header_row(rows, _single(grid[rows[0]]), sheet)
+        return _header_row(rows, _with_kinds(_single(grid[rows[0]]), grid, rows[0] + 1, sheet), sheet)
     found = _combine(grid, rows[0], rows[1], merged, sheet, force=True)
-    return _header_row(rows, found[0] if found else (), sheet)
+    return _header_row(rows, _with_kinds(found[0], grid, rows[1] + 1, sheet) if found else (), sheet)
 
 
 def shift_merged(ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]], start: tuple[int, int],

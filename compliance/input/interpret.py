@@ -9,6 +9,7 @@ sheet and its closest candidates; an ambiguous cell is left for the validator to
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -37,6 +38,7 @@ from compliance.input.workbook import (
 LOOKS_LIKE = 65.0
 # Sheets that summarise other sheets: read, they would count every payment twice.
 _SUMMARY_NAMES = {"summary", "pivot", "dashboard", "totals", "report", "overview", "汇总", "合计", "总结", "摘要"}
+_MAX_REPEATS = 5  # more columns than this meaning one field is not a choice to make column by column
 # Sheets that explain the workbook (the template's own 'instructions'): skipped, never "not recognised" records.
 _GUIDE_NAMES = {"instructions", "instruction", "readme", "read me", "how to fill", "guide", "help", "说明", "填写说明",
                 "填表说明", "使用说明"}
@@ -209,7 +211,16 @@ def _build(p: _Placed, book: Book, errors: list[str], problems: list[InputProble
         notices.append(f"sheet '{g.name}': row {row0 + first + 1} holds units and formats for the columns above; "
                        "read as part of the header")
         first += 1
-    for field, a, b, even in headers.duplicate_columns(header, p.sheet) if p.plan is None else ():
+    pairs = headers.duplicate_columns(header, p.sheet) if p.plan is None else []
+    repeated = Counter(field for field, *_ in pairs)
+    for field, n in repeated.items():
+        if n >= _MAX_REPEATS:  # a name repeated across the sheet (a pasted row, a generated file): one line
+            cols = [column_letter(col0 + c.index) for f, a, b, _ in pairs if f == field for c in (a, b)]
+            errors.append(f"sheet '{g.name}': {n + 1:,} columns ({cols[0]} to {cols[-1]}) all mean {field}; keep "
+                          "the one that holds it")
+    for field, a, b, even in pairs:
+        if repeated[field] >= _MAX_REPEATS:
+            continue
         blank = [c for c in (a, b) if not any(_at(r, c.index) is not None for r in g.cells[first:])]
         if len(blank) == 1:  # an empty column beside a filled one: the filled one is the column
             keep = b if blank[0] is a else a
