@@ -114,6 +114,44 @@ def test_date_formats_are_read(raw):
     assert parse_date(raw) == dt.date(2024, 3, 5)
 
 
+# Indonesian, Malay and Filipino month names, as their records write them (third holdout: "10 Februari 2024").
+LOCAL_MONTHS = [
+    ("1 Januari 2020", dt.date(2020, 1, 1)), ("29 Februari 1992", dt.date(1992, 2, 29)),
+    ("12 Maret 1996", dt.date(1996, 3, 12)), ("5 Mac 2024", dt.date(2024, 3, 5)), ("10 Mei 2024", dt.date(2024, 5, 10)),
+    ("30 Juni 2023", dt.date(2023, 6, 30)), ("1 Juli 2018", dt.date(2018, 7, 1)), ("3 Julai 2024", dt.date(2024, 7, 3)),
+    ("1 Agustus 2024", dt.date(2024, 8, 1)), ("8 Ogos 2024", dt.date(2024, 8, 8)),
+    ("10 Agt 2024", dt.date(2024, 8, 10)),
+    ("10 Oktober 1993", dt.date(1993, 10, 10)), ("10 Okt 2024", dt.date(2024, 10, 10)),
+    ("31 Desember 2027", dt.date(2027, 12, 31)), ("9 Disember 2024", dt.date(2024, 12, 9)),
+    ("5 Des 2024", dt.date(2024, 12, 5)), ("Enero 5, 2024", dt.date(2024, 1, 5)),
+    ("Pebrero 14, 2024", dt.date(2024, 2, 14)), ("Marso 3, 2024", dt.date(2024, 3, 3)),
+    ("Abril 1, 2024", dt.date(2024, 4, 1)), ("Mayo 1, 2024", dt.date(2024, 5, 1)),
+    ("Hunyo 30, 2024", dt.date(2024, 6, 30)), ("Hulyo 4, 2024", dt.date(2024, 7, 4)),
+    ("Agosto 20, 2024", dt.date(2024, 8, 20)), ("Setyembre 1, 2024", dt.date(2024, 9, 1)),
+    ("Oktubre 2, 2024", dt.date(2024, 10, 2)), ("Nobyembre 3, 2024", dt.date(2024, 11, 3)),
+    ("Disyembre 25, 2024", dt.date(2024, 12, 25)),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), LOCAL_MONTHS)
+def test_indonesian_malay_and_filipino_month_names_are_read(raw, expected):
+    assert parse_date(raw) == expected
+
+
+def test_a_local_month_name_is_a_month_of_a_pay_period_too():
+    assert parse_period("Mei 2024") == MAY
+    assert read_period("Agustus 2024").value == (dt.date(2024, 8, 1), dt.date(2024, 8, 31))
+
+
+def test_each_month_name_means_one_month_whatever_its_language():
+    from compliance.input import dates
+
+    english = {m.casefold(): i for i, m in enumerate(dates._MONTH_NAMES, 1)}
+    assert all(dates._MONTHS[name] == month for name, month in english.items())  # English names unchanged
+    local = [name for names in dates._LOCAL_MONTHS for name in names]
+    assert len(local) == len(set(local)) and not set(local) & set(english)  # a name is listed once, for one month
+
+
 @pytest.mark.parametrize("raw", ["05/03/2024", "5.3.2024", "5-3-2024", "05.03.2024"])
 def test_ambiguous_numeric_date_is_refused_without_evidence(raw):
     with pytest.raises(CellError, match="could be 5 March or 3 May 2024; no cell in this column shows the order: "
@@ -260,6 +298,22 @@ def test_words_are_not_amounts(raw):
 
 def test_negative_zero_amount_is_plain_zero():
     assert math.copysign(1, parse_amount(-0.0)) == 1.0
+
+
+@pytest.mark.parametrize("raw", ["Nil", "NIL", "nil", " Nil. "])
+def test_nil_is_an_amount_of_zero_with_a_note(raw):
+    # South Asian and British accounts write Nil for zero ("Deductions: Nil").
+    assert read_amount(raw) == Reading(0.0, f"{raw.strip()!r} read as 0")
+
+
+def test_nil_is_not_a_count_and_parse_amount_cannot_report_its_note():
+    with pytest.raises(CellError, match="not a number"):
+        read_number("Nil")  # "Rest days: Nil" is left to the user
+    with pytest.raises(CellError, match="not read as written"):
+        parse_amount("Nil")
+    for raw in ["Nil amount", "Rs Nil", "Nill", "-", "none"]:
+        with pytest.raises(CellError):
+            read_amount(raw)
 
 
 @given(st.floats(min_value=0, max_value=1e12, allow_nan=False))

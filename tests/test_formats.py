@@ -182,6 +182,10 @@ def test_unknown_currency_has_no_minor_units():
         ("RM", {"MYR"}), ("Rp", {"IDR"}), ("₱", {"PHP"}), ("KD", {"KWD"}), ("Dhs.", {"AED"}), ("€", {"EUR"}),
         ("Rs", {"NPR", "INR", "PKR", "LKR"}), ("Rs.", {"NPR", "INR", "PKR", "LKR"}),
         ("₨", {"NPR", "INR", "PKR", "LKR"}),
+        # traditional Chinese (Hong Kong 卡塔爾, Taiwan 卡達) and Malay/Indonesian names (third holdout)
+        ("尼泊爾盧比", {"NPR"}), ("卡塔爾里亞爾", {"QAR"}), ("卡達里亞爾", {"QAR"}), ("卡达里亚尔", {"QAR"}),
+        ("Qatar riyal", {"QAR"}), ("Riyal Qatar", {"QAR"}), ("Rupee Nepal", {"NPR"}), ("Dolar AS", {"USD"}),
+        ("盧比", {"NPR", "INR", "PKR", "LKR"}), ("里亞爾", {"QAR", "SAR", "OMR"}),
     ],
 )
 def test_currency_spellings_map_to_iso_codes(written, codes):

@@ -42,6 +42,51 @@ def test_header_with_an_unknown_word_or_two_meanings_is_not_read(text: str, shee
     assert _hit(text, sheet).field is None
 
 
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    # Malaysian Malay (HR and payroll exports)
+    ("Tarikh Mula Lesen", "agencies", "licence_valid_from"), ("Tarikh Tamat Lesen", "agencies", "licence_valid_to"),
+    ("Bahasa Dituturkan", "workers", "languages"), ("Tarikh Pengambilan", "workers", "recruited_on"),
+    ("Tarikh Berlepas", "workers", "departed_on"), ("Tarikh Taklimat Pra-Berlepas", "workers", "orientation_on"),
+    ("Peringkat", "contracts", "stage"), ("Bertulis", "contracts", "written"),
+    ("Tarikh Tandatangan", "contracts", "signed_on"), ("No. Rujukan Bayaran", "fees", "fee_id"),
+    ("Tempoh Dari", "wage_payments", "period_start"), ("Tempoh Hingga", "wage_payments", "period_end"),
+    ("Gaji Kasar", "wage_payments", "gross"), ("Tempoh Kontrak (Bulan)", "contracts", "duration_months"),
+    ("Tiket Pulang Ditanggung Oleh", "contracts", "repatriation_paid_by"),
+    # Indonesian
+    ("Tanggal Rekrut", "workers", "recruited_on"), ("No. Transaksi", "fees", "fee_id"),
+    ("Tanggal Tanda Tangan", "contracts", "signed_on"), ("Nominal", "fees", "amount"),
+    ("Biaya yang Ditanggung Pekerja", "complaints", "cost_to_worker"),  # ditanggung: borne by
+    # Filipino and Taglish
+    ("Wika ng Kontrata", "contracts", "language"), ("Wika", "workers", "languages"),
+    ("Petsa ng Alis", "workers", "departed_on"), ("Nakasulat?", "contracts", "written"),
+    ("Petsa ng Pirma", "contracts", "signed_on"), ("Sino ang nagbayad", "fees", "paid_by"),
+    ("Nasa kanino", "documents", "held_by"), ("Gross na Sahod", "wage_payments", "gross"),
+    ("Simula ng Payroll Period", "wage_payments", "period_start"),
+    ("Katapusan ng Payroll Period", "wage_payments", "period_end"),
+    ("Sa sariling wika", "complaints", "in_worker_language"),  # "in own language": the phrase keeps its "sa"
+    # Hong Kong (糧期, the pay period), Bangladeshi and UK office English
+    ("糧期開始", "wage_payments", "period_start"), ("糧期結束", "wage_payments", "period_end"),
+    ("最近盡職審查日期", "employers", "due_diligence_on"),
+    ("RL Issue Date", "agencies", "licence_valid_from"), ("RL Valid Till", "agencies", "licence_valid_to"),
+    ("Duty Hours/Week", "contracts", "hours_per_week"), ("Duty Hours", "wage_payments", "hours_worked"),
+    ("Hours pw", "contracts", "hours_per_week"), ("Rest days pw", "contracts", "rest_days_per_week"),
+])
+def test_malay_indonesian_filipino_and_office_words_are_read_word_by_word(text: str, sheet: str, field: str) -> None:
+    hit = _hit(text, sheet)
+    assert (hit.field, hit.how) == (field, "words")
+
+
+@pytest.mark.parametrize(("text", "sheet"), [
+    ("Tandatangan", "contracts"),  # a signature: known to be no column, not the date signed
+    ("Tiada", "workers"),  # "no" alone is a serial number or the ID
+    ("Duty Hours", "contracts"),  # working hours per day or per week? (bare "Working hours" is no column there)
+    ("签字", "contracts"),  # signed, or the signature: neither the date nor "signed personally"
+    ("Recruitment From", "workers"),  # under "Recruitment": the origin country, or the first day of recruiting?
+])
+def test_a_translation_that_stays_ambiguous_is_not_read(text: str, sheet: str) -> None:
+    assert _hit(text, sheet).field is None
+
+
 def test_a_listed_name_keeps_its_column_whatever_the_words_say() -> None:
     # Word by word comes after the tables: it can make a header readable, never change a listed one.
     for sheet, table in _vocab().columns.items():

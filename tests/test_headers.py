@@ -613,3 +613,123 @@ def test_ledger_wps_and_intake_families_are_synonyms(text, sheet, field):
 ])
 def test_taiwan_and_hong_kong_labour_words_are_synonyms(text, sheet, field):
     assert _match(text, sheet).field == field
+
+
+# ---------------------------------------------------------------------------------------------- third holdout systems
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("Worker Reg. No.", "fees", "worker_id"), ("Worker Reg. No.", "workers", "worker_id"),  # Sri Lankan ledgers
+    ("Foreign Employer Code", "employers", "employer_id"), ("Sign Date", "contracts", "signed_on"),
+    ("Salary Month From", "wage_payments", "period_start"), ("Salary Month To", "wage_payments", "period_end"),
+    ("1st Month Income", "workers", "first_month_earnings"), ("Money Receipt", "fees", "receipt"),
+    ("Attested by Labour Wing", "contracts", "verified_by_authority"), ("Damaged/Destroyed", "documents", "tampered"),
+    ("Cost Ref", "fees", "fee_id"), ("Ref No.", "fees", "fee_id"),
+    ("MOL Attested", "contracts", "verified_by_authority"),
+    ("Nature of cost", "fees", "category"), ("Recruited", "workers", "recruited_on"),
+    ("Departed", "workers", "departed_on"), ("Employer named", "contracts", "employer_name"),
+    ("No Placement Fee Clause in Agency Agreement", "employers", "recruiter_contract_bans_fees"),
+    ("AGENCY CONTRACT PROHIBITS FEES", "employers", "recruiter_contract_bans_fees"),
+    ("Zero Cost Mentioned in Ad", "contracts", "says_no_fees"), ("Nangyari", "events", "event"),
+    ("許可證字號", "agencies", "licence_number"), ("許可起日", "agencies", "licence_valid_from"),
+    ("許可迄日", "agencies", "licence_valid_to"), ("收費單號", "fees", "fee_id"), ("支付者", "fees", "paid_by"),
+    ("申訴案號", "complaints", "complaint_id"), ("應發薪資", "wage_payments", "gross"),
+    ("總工資", "wage_payments", "gross"), ("特休天數", "contracts", "annual_leave_days"),
+    ("每週例假日", "contracts", "rest_days_per_week"), ("接獲日期", "complaints", "received_on"),
+])
+def test_names_of_south_asian_gulf_uk_and_taiwan_systems_are_synonyms(text, sheet, field):
+    assert _match(text, sheet).field == field
+
+
+@pytest.mark.parametrize(("text", "sheet"), [
+    ("Contract Type", "contracts"),  # fixed-term or indefinite, as often as offer or final contract
+    ("Signed", "contracts"),  # the date, or whether it was signed: only its cells can say (see by_kind)
+    ("Paid", "wage_payments"),  # the date paid or the amount paid
+    ("Due", "wage_payments"),  # the date due or the wage due
+    ("Amount paid", "complaints"),  # the remedy paid, or the fee the worker paid that the complaint is about
+    ("Last Compliance Visit", "employers"),  # the employer's check of its agents, or an inspector's visit?
+    ("Principal ref", "agencies"),  # the licensed agency, or the foreign principal (employer) it recruits for
+    ("Number", "documents"),  # "No." is a serial number
+    ("RL No.", "contracts"),  # the number itself, not whether an advert shows it
+])
+def test_a_third_holdout_name_that_could_mean_two_things_stays_unmatched(text, sheet):
+    assert _match(text, sheet).field is None
+
+
+def test_in_ad_is_the_advert_and_only_in_capitals_the_calendar():
+    assert split_header("Licence No. in Ad") == ("licence no in ad", None)
+    assert split_header("Date of departure in AD") == ("date of departure", ("calendar", "gregorian"))
+    assert split_header("Date of departure (ad)") == ("date of departure", ("calendar", "gregorian"))
+    assert _match("Licence No.", "contracts").field is None
+
+
+def _column(top: str, cells: list[object], sheet: str, beside: tuple[str, object] | None = None):
+    names = [top] + ([beside[0]] if beside else [])
+    grid = [["Worker ID", *names]] + [["W-1", v] + ([beside[1]] if beside else []) for v in cells]
+    header = find_header(grid, sheet)
+    assert header is not None
+    return {m.cell.text: (m.field, m.how) for m in match_columns(header, sheet)}[top]
+
+
+@pytest.mark.parametrize(("top", "cells", "sheet", "field"), [
+    ("Paid", [dt.date(2024, 6, 5), None, dt.datetime(2024, 7, 5)], "wage_payments", "paid_on"),
+    ("Paid", [1200, 1150.5], "wage_payments", "net"),
+    ("Due", [dt.date(2024, 6, 7)], "wage_payments", "due_on"),
+    ("Due", [1200.0], "wage_payments", "gross"),
+    ("Signed", [dt.date(2024, 2, 20)], "contracts", "signed_on"),
+    ("Closed", [dt.date(2024, 9, 1)], "complaints", "resolved_on"),
+    ("Paid", [15000], "fees", "amount"),
+])
+def test_a_bare_date_or_amount_name_is_read_by_the_kind_of_every_cell_under_it(top, cells, sheet, field):
+    assert _column(top, cells, sheet) == (field, "cells")
+
+
+@pytest.mark.parametrize(("top", "cells", "sheet"), [
+    ("Paid", ["05/06/2024", "07/07/2024"], "wage_payments"),  # text (a CSV's): not decided from a header
+    ("Paid", [dt.date(2024, 6, 5), 1200], "wage_payments"),  # a mix
+    ("Paid", [None, ""], "wage_payments"),  # nothing under it
+    ("Signed", [True, False], "contracts"),  # whether it was signed: no column
+    ("Signed", [1, 0], "contracts"),  # numbers under "Signed" are no date
+])
+def test_a_bare_date_or_amount_name_over_other_cells_stays_unmatched(top, cells, sheet):
+    assert _column(top, cells, sheet) == (None, "none")
+
+
+def test_a_name_read_by_its_cells_gives_way_to_a_named_column():
+    # "Date paid" names paid_on; the "Paid" dates beside it are not taken for it too.
+    assert _column("Paid", [dt.date(2024, 6, 5)], "wage_payments", ("Date paid", dt.date(2024, 6, 5))) == \
+        (None, "none")
+
+
+def test_a_by_kind_name_that_is_also_a_listed_name_is_refused(vocab_copy):
+    path = vocab_copy / "contracts.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["by_kind"]["Signed on"] = {"date": "signed_on"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(HeaderVocabError, match="by_kind"):
+        header_names._load_vocab(vocab_copy)
+
+
+def test_group_labels_merged_over_their_columns_combine_even_when_they_also_name_a_column():
+    # A UK auditor's working papers: "Licence" (a licence_number name) over Number / Valid from / Valid to.
+    grid = [["Agency", "", "Licence", "", ""], ["Ref", "Name", "Number", "Valid from", "Valid to"],
+            ["AG-1", "Himal", "L-1", dt.date(2023, 1, 1), dt.date(2025, 1, 1)]]
+    merged = [((0, 0), (0, 1)), ((0, 2), (0, 4))]
+    assert _fields(grid, "agencies", merged) == {
+        "Agency / Ref": "agency_id", "Agency / Name": "name", "Licence / Number": "licence_number",
+        "Licence / Valid from": "licence_valid_from", "Licence / Valid to": "licence_valid_to"}
+
+
+def test_a_names_row_with_a_number_in_a_name_still_takes_its_group_labels():
+    grid = [["Worker", "", "Earnings", ""], ["Ref", "Name", "Month 1", "Ccy"], ["W-1", "Asha", 1200, "QAR"]]
+    merged = [((0, 0), (0, 1)), ((0, 2), (0, 3))]
+    assert _fields(grid, "workers", merged) == {
+        "Worker / Ref": "worker_id", "Worker / Name": "name", "Earnings / Month 1": "first_month_earnings",
+        "Earnings / Ccy": "earnings_currency"}
+
+
+@pytest.mark.parametrize(("name", "sheet"), [
+    ("SALARY_LIST", "wage_payments"), ("EVENT_LIST", "events"), ("Pangyayari", "events"),
+])
+def test_system_export_and_filipino_sheet_names_are_recognised(name, sheet):
+    assert identify_sheet(name)[0] == sheet

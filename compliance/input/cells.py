@@ -73,6 +73,12 @@ def currency_codes(text: str) -> tuple[str, ...]:
     return currency_candidates(text) if isinstance(text, str) else ()
 
 
+# "Nil" is the zero of South Asian and British accounts ("Deductions: Nil", "Amount paid: Nil"), read so in money
+# columns only (with a note). Elsewhere it is not a number: "Rest days: Nil" is left to the user. "-" and "none"
+# stay refused in every column: they may mean not recorded.
+NIL_AMOUNT = frozenset({"nil"})
+
+
 def _read_quantity(v: object, noun: str, style: NumberStyle | None, currency: str | None, money: bool) -> Reading:
     what = ARTICLE[noun]
     if is_blank(v):
@@ -86,6 +92,8 @@ def _read_quantity(v: object, noun: str, style: NumberStyle | None, currency: st
         value = float(v) if abs(v) < 10**300 else math.inf  # float() of a huge int raises OverflowError
     elif isinstance(v, str):
         s = v.strip()
+        if money and s.casefold().rstrip(".") in NIL_AMOUNT:
+            return Reading(0.0, f"{s!r} read as 0")
         parts = split_number(s)
         if parts.whole and not money:
             raise CellError(f"not {what}: {s!r} (type only the number)")

@@ -27,7 +27,17 @@ from compliance.input.formats import (
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
-_MONTHS = {n: i for i, m in enumerate(_MONTH_NAMES, 1) for n in (m.casefold(), m[:3].casefold())} | {"sept": 9}
+# Month names of the languages the records come in, each the same month in every language that has the word.
+# Indonesian (Januari ... Desember; abbreviated Agu/Agt/Ags, Okt, Des), Malay (Mac, Julai, Ogos, Disember;
+# abbreviated Ogo, Dis) and Filipino (Enero ... Disyembre, Spanish-derived, also spelt Febrero). Names they share
+# with English (April, November ...) are the English ones.
+_LOCAL_MONTHS = (
+    ("januari", "enero"), ("februari", "pebrero", "febrero"), ("maret", "mac", "marso"), ("abril",),
+    ("mei", "mayo"), ("juni", "hunyo"), ("juli", "julai", "hulyo"),
+    ("agustus", "agu", "agt", "ags", "ogos", "ogo", "agosto"), ("setyembre", "septiyembre"),
+    ("oktober", "okt", "oktubre"), ("nobyembre",), ("desember", "des", "disember", "dis", "disyembre"))
+_MONTHS = ({n: i for i, m in enumerate(_MONTH_NAMES, 1) for n in (m.casefold(), m[:3].casefold())} | {"sept": 9}
+           | {n: i for i, names in enumerate(_LOCAL_MONTHS, 1) for n in names})
 _TIME = r"(?:[ t]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?)?"  # CSV exports often add 00:00:00
 _ISO = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")

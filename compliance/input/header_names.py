@@ -19,6 +19,7 @@ from compliance.input.sheets import SHEETS, SHEETS_BY_NAME
 VOCAB_DIR = Path(__file__).parent / "vocab" / "headers"
 
 Hint = tuple[str, str]
+CELL_KINDS = frozenset({"date", "amount"})  # what every filled cell under a header may be: real dates, or numbers
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 
@@ -50,6 +51,8 @@ class _Vocab:
     sheet_names: dict[str, tuple[str, bool]]  # name -> (sheet, is the sheet's own name)
     generic: frozenset[str]
     known_words: frozenset[str]
+    # sheet -> name -> {kind of every cell under it: column}: "Paid" over real dates is paid_on, over numbers net
+    by_kind: dict[str, dict[str, dict[str, str]]]
 
 
 def _yaml(path: Path) -> dict:
@@ -106,6 +109,7 @@ def _load_vocab(folder: Path) -> _Vocab:
     columns: dict[str, dict[str, tuple[str, bool]]] = {s.name: {} for s in SHEETS}
     others: dict[str, set[str]] = {s.name: set() for s in SHEETS}
     sheet_names: dict[str, tuple[str, bool]] = {}
+    by_kind: dict[str, dict[str, dict[str, str]]] = {s.name: {} for s in SHEETS}
 
     def key(path: Path, where: str, entry: str) -> str:
         if not (name := _split(entry, t)[0]):
@@ -136,7 +140,7 @@ def _load_vocab(folder: Path) -> _Vocab:
         data = _yaml(path)
         if data.get("sheet") != path.stem or path.stem not in SHEETS_BY_NAME:
             raise HeaderVocabError(f"{path.name}: 'sheet' must be {path.stem!r}, the name of a contract sheet")
-        if extra := set(data) - {"sheet", "names", "columns", "not_columns"}:
+        if extra := set(data) - {"sheet", "names", "columns", "not_columns", "by_kind"}:
             raise HeaderVocabError(f"{path.name}: unknown keys {sorted(extra)}")
         spec = SHEETS_BY_NAME[path.stem]
         for field, entries in _table(path, "columns", data.get("columns", {})).items():
@@ -149,6 +153,12 @@ def _load_vocab(folder: Path) -> _Vocab:
             if (old := sheet_names.get(name)) and old[0] != spec.name:
                 raise HeaderVocabError(f"{path.name}: names: {entry!r} is already a name of sheet {old[0]!r}")
             sheet_names.setdefault(name, (spec.name, False))
+        for entry, kinds in _table(path, "by_kind", data.get("by_kind", {})).items():
+            kinds = _table(path, f"by_kind.{entry}", kinds)
+            if not set(kinds) <= CELL_KINDS or not all(any(c.name == f for c in spec.columns) for f in kinds.values()):
+                raise HeaderVocabError(f"{path.name}: by_kind.{entry}: expected {sorted(CELL_KINDS)} each naming a "
+                                       f"column of {spec.name}: {kinds!r}")
+            by_kind[spec.name][key(path, f"by_kind.{entry}", str(entry))] = {str(k): str(f) for k, f in kinds.items()}
         others[spec.name] |= {key(path, "not_columns", e) for e in _names(path, "not_columns",
                                                                               data.get("not_columns", []))}
     shared = {key(cp, "not_columns", e) for e in _names(cp, "not_columns", common.get("not_columns"))}
@@ -157,10 +167,15 @@ def _load_vocab(folder: Path) -> _Vocab:
         if clash := sorted(names & columns[sheet].keys()):
             raise HeaderVocabError(f"{clash[0]!r} is both a name of {sheet}.{columns[sheet][clash[0]][0]} and listed "
                                    f"in not_columns (of {sheet}.yaml or _common.yaml)")
-    known = {w for table in (*columns.values(), *others.values(), sheet_names) for n in table for w in _words(n)}
+    for sheet, names in by_kind.items():
+        if clash := sorted(names.keys() & (columns[sheet].keys() | others[sheet])):
+            raise HeaderVocabError(f"{sheet}.yaml: by_kind: {clash[0]!r} is also listed as a name or a not-column")
+    known = {w for table in (*columns.values(), *others.values(), sheet_names, *by_kind.values()) for n in table
+             for w in _words(n)}
     known |= {_norm(w, t) for w in _names(cp, "distinct_words", common.get("distinct_words"))}
     generic = frozenset(_norm(w, t) for w in _names(cp, "generic_sheet_words", common.get("generic_sheet_words")))
-    return _Vocab(columns, {s: frozenset(n) for s, n in others.items()}, sheet_names, generic, frozenset(known))
+    return _Vocab(columns, {s: frozenset(n) for s, n in others.items()}, sheet_names, generic, frozenset(known),
+                  by_kind)
 
 
 @cache
@@ -276,6 +291,8 @@ def _split(text: str, t: _Text) -> tuple[str, Hint | None]:
         s = " ".join(unbracketed.split())
     for pattern, slash in ((r"(.*\S)\s*/\s*([^/]+)", True), (r"(.*\S)\s+in\s+(.+)", False)):
         if hint is None and (m := re.fullmatch(pattern, s, re.IGNORECASE)) and (h := _hint(m[2], t, slash)):
+            if not slash and h[0] == "calendar" and len(_hint_key(m[2])) <= 2 and not m[2].strip(" .").isupper():
+                continue  # "Licence No. in Ad" is in the advert; only "in AD" (or "(ad)") names the calendar
             hint, s = h, m[1]
     if hint is None and (m := re.fullmatch(r"(.*\S)\s+(\S+)", s)):
         token = m[2].strip(" .")

@@ -44,7 +44,8 @@ class ColumnReading(_Model):
     column: str = Field(description="The contract column.")
     header: str | None = Field(description="The header as written; null when the column is not in the sheet.")
     letter: str | None = None
-    how: str = Field(description="exact, synonym, words (read word by word), fuzzy, mapping, or missing.")
+    how: str = Field(description="exact, synonym, words (read word by word), cells (a bare name read by its "
+                                 "cells: all dates or all numbers), fuzzy, mapping, or missing.")
     score: float | None = Field(None, description="How sure the header match is, 0 to 100.")
     hint: str | None = Field(None, description="A unit or currency read from the header, e.g. 'currency NPR'.")
     format: str | None = Field(None, description="The number or date convention decided, and its evidence.")
