@@ -6,9 +6,10 @@ import pytest
 
 from compliance.input import answer_pairs
 from compliance.input.cells import CellError
-from compliance.input.conventions import ColumnContext
+from compliance.input.conventions import ColumnContext, decide_answers_across_book
 from compliance.input.read import read_cell
 from compliance.input.sheets import SHEETS_BY_NAME
+from compliance.input.workbook import Column, RawRow, RawSheet
 
 ROWS = [2, 3, 4, 5]
 
@@ -51,3 +52,62 @@ def test_the_cell_is_read_through_the_decided_pair_and_says_so() -> None:
     assert read.value is False and read.mapped == ("no", "pair", "hindi")
     with pytest.raises(CellError):
         read_cell("Hindi", spec, "contracts", ColumnContext())
+
+
+# ---------------------------------------------------------------------------------------------- consent columns
+# documents.worker_consent and wage_payments.deduction_consent are choices (written, yes, no) whose vocabulary reads
+# every yes/no answer: "Hindi" there is refused alone (also a language), and is the Tagalog no beside "Oo".
+
+
+def test_a_consent_column_answers_with_its_sheet() -> None:
+    got = _decide("documents", {"returned_on_request": ["Oo", "Hindi", None, None],
+                                "worker_consent": ["Hindi", "Nakasulat", None, None]})
+    assert got["worker_consent"].reads["hindi"] == "no" and "column returned_on_request" in got["worker_consent"].said
+
+
+def test_a_consent_cell_is_read_through_the_decided_pair_and_says_so() -> None:
+    spec = SHEETS_BY_NAME["documents"].column("worker_consent")
+    read = read_cell("Hindi", spec, "documents", ColumnContext(answers={"hindi": "no"}, answers_note="why"))
+    assert read.value == "no" and read.mapped == ("no", "pair", "hindi") and read.note == "why"
+    assert read_cell("Nakasulat", spec, "documents", ColumnContext(answers={"hindi": "no"})).value == "written"
+    with pytest.raises(CellError, match="language"):
+        read_cell("Hindi", spec, "documents", ColumnContext())
+
+
+def test_the_workbook_proves_one_pair_or_none() -> None:
+    pair, where = answer_pairs.decide_book([("Kontrata", "Nakasulat ba", ["Oo", "Hindi"], [5, 6]),
+                                            ("Sahod", "Pumayag", ["Hindi"], [2])]) or (None, "")
+    assert pair is not None and pair.language == "Tagalog"
+    assert "row 5 of column Nakasulat ba of sheet 'Kontrata'" in where
+    assert answer_pairs.decide_book([("a", "x", ["Oo"], [2]), ("b", "y", ["Sudah"], [2])]) is None
+    assert answer_pairs.decide_book([("a", "x", ["Hindi", "Yes"], [2, 3])]) is None
+
+
+def _sheet(key: str, columns: dict[str, list[object]]) -> RawSheet:
+    cols = [Column(name.title(), name, i, chr(65 + i)) for i, name in enumerate(columns)]
+    rows = [RawRow(n, {c: columns[c][i] for c in columns}) for i, n in enumerate(ROWS)]
+    return RawSheet(key, key, cols, rows, 0, context={c: ColumnContext() for c in columns})
+
+
+def test_a_payroll_consent_with_no_partner_in_its_sheet_takes_the_workbooks_pair() -> None:
+    contracts = _sheet("contracts", {"written": ["Oo", "Hindi", "Oo", "Oo"]})
+    complaints = _sheet("complaints", {"in_worker_language": ["Hindi", None, None, None]})
+    wages = _sheet("wage_payments", {"deduction_consent": ["Hindi", None, "Hindi", None]})
+    decide_answers_across_book({"contracts": contracts, "complaints": complaints, "wage_payments": wages})
+    ctx = wages.context["deduction_consent"]
+    assert ctx.answers == {"hindi": "no", "hindi po": "no"} and "of sheet 'contracts'" in (ctx.answers_note or "")
+    # a yes/no column elsewhere is never decided by another sheet: "Hindi" there may be the language
+    assert complaints.context["in_worker_language"].answers is None
+
+
+def test_no_workbook_pair_across_a_csv_folder_or_two_languages() -> None:
+    def book() -> dict[str, RawSheet]:
+        return {"contracts": _sheet("contracts", {"written": ["Oo", None, None, None]}),
+                "wage_payments": _sheet("wage_payments", {"deduction_consent": ["Hindi", None, None, None]})}
+    folder = book()
+    decide_answers_across_book(folder, one_file=False)
+    assert folder["wage_payments"].context["deduction_consent"].answers is None
+    mixed = book()
+    mixed["fees"] = _sheet("fees", {"receipt": ["Sudah", None, None, None]})
+    decide_answers_across_book(mixed)
+    assert mixed["wage_payments"].context["deduction_consent"].answers is None

@@ -117,3 +117,43 @@ def test_the_report_says_a_column_was_read_word_by_word() -> None:
     from compliance.i18n import Catalog
     for lang in ("en", "zh"):
         assert Catalog(lang).t("interpret.how.words") != "interpret.how.words"
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    # TITP (Japan): the trainee is the worker, the sending organisation the agency, the implementing one the employer
+    ("Trainee No.", "fees", "worker_id"), ("Signed by Trainee", "contracts", "signed_by_worker"),
+    ("Sending Org. Code", "workers", "agency_id"), ("Sending Organization", "agencies", "name"),
+    ("Implementing Org. Code", "workers", "employer_id"), ("Implementing Organization", "contracts", "employer_name"),
+    ("OTIT Certified", "contracts", "verified_by_authority"),
+    # Vietnamese and Cambodian agency English: labourer, PRA, DOLAB, MoLVT
+    ("Labourer Code", "complaints", "worker_id"), ("Consent of Labourer", "documents", "worker_consent"),
+    ("PRA Code", "workers", "agency_id"), ("Parent PRA Code", "agencies", "parent_agency_id"),
+    ("Collected by PRA", "fees", "agency_id"), ("Approved by MoLVT", "contracts", "verified_by_authority"),
+    ("Registered with DOLAB", "contracts", "verified_by_authority"),
+    ("Taklimat Pra Berlepas", "workers", "orientation_on"),  # Malay 'pra' is still 'pre'
+    # Gulf WPS English: the recruiter is the agency
+    ("Recruiter Country", "agencies", "country"), ("Charged By (Recruiter Code)", "fees", "agency_id"),
+    ("Recruiter Complained About", "complaints", "agency_id"),
+    # mainland ERP keys: 编码
+    ("员工编码", "wage_payments", "worker_id"), ("中介机构编码", "workers", "agency_id"),
+    ("用工单位编码", "employers", "employer_id"), ("上级中介编码", "agencies", "parent_agency_id"),
+])
+def test_fourth_holdout_words_are_read_word_by_word(text: str, sheet: str, field: str) -> None:
+    hit = _hit(text, sheet)
+    assert (hit.field, hit.how) == (field, "words")
+
+
+@pytest.mark.parametrize(("text", "sheet"), [
+    ("Enterprise Code", "workers"),  # the Vietnamese sending agency, or the Chinese employer (企业)?
+    ("Org. Concerned", "complaints"),  # the sending or the implementing organisation?
+    ("Collecting Org. Code", "fees"),
+])
+def test_a_fourth_holdout_word_of_two_senses_is_not_read(text: str, sheet: str) -> None:
+    assert _hit(text, sheet).field is None
+
+
+def test_a_principal_recruiter_is_the_principal_agency() -> None:
+    # 'principal' is the foreign employer (DMW) and keeps its own sense: "Principal Recruiter Code" is the parent
+    # agency, while "Principal ref" (the licensed agency, or the employer it recruits for?) stays unread.
+    assert _hit("Principal Recruiter Code", "agencies").field == "parent_agency_id"
+    assert _hit("Principal ref", "agencies").field is None

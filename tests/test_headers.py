@@ -656,6 +656,61 @@ def test_a_third_holdout_name_that_could_mean_two_things_stays_unmatched(text, s
     assert _match(text, sheet).field is None
 
 
+# ---------------------------------------------------------------------------------------------- fourth holdout systems
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("Beneficiary ID", "wage_payments", "worker_id"), ("Beneficiary ID", "workers", "worker_id"),  # NGO case logs
+    ("Actual Payment Date", "wage_payments", "paid_on"), ("Gross Income", "wage_payments", "gross"),
+    ("Total Payment (Gross)", "wage_payments", "gross"), ("Cost Currency", "fees", "currency"),
+    ("Collected By (Agency Code)", "fees", "agency_id"), ("Slip No.", "fees", "fee_id"), ("单据编号", "fees", "fee_id"),
+    ("Keeper", "documents", "held_by"), ("Kept From", "documents", "held_since"),
+    ("Receipt / txn no.", "fees", "fee_id"), ("Receiving Company Code", "workers", "employer_id"),
+    ("MoLVT Licence No.", "agencies", "licence_number"), ("Licence No. (DOLAB)", "agencies", "licence_number"),
+    ("Permit Expiry", "agencies", "licence_valid_to"), ("Consultation No.", "complaints", "complaint_id"),
+    ("Date of Consultation", "complaints", "received_on"), ("Issue", "complaints", "subject"),
+    ("What happened", "complaints", "allegation"), ("Day(s) Off/Week", "contracts", "rest_days_per_week"),
+    ("Length (months)", "contracts", "duration_months"), ("Dormitory", "contracts", "accommodation"),
+    ("計糧期由", "wage_payments", "period_start"), ("計糧期至", "wage_payments", "period_end"),
+    ("收費代理編號", "fees", "agency_id"), ("被投訴代理編號", "complaints", "agency_id"),
+    ("懂得語言", "workers", "languages"), ("結算方式", "fees", "method"),
+    ("行前说明会日期", "workers", "orientation_on"),
+])
+def test_names_of_nepali_gulf_vietnamese_cambodian_japanese_and_chinese_systems_are_synonyms(text, sheet, field):
+    assert _match(text, sheet).field == field
+
+
+@pytest.mark.parametrize(("text", "sheet"), [
+    ("Exit Date", "workers"),  # leaving the country, or leaving the employer (an HR exit)?
+    ("Date of Conclusion", "contracts"),  # the contract concluded (signed), or its conclusion (end)?
+    ("Payday", "wage_payments"),  # the day pay is due, or the day it was paid?
+    ("Receipt No.", "fees"), ("收據編號", "fees"),  # a receipt may cover several fees
+    ("Agency Reg. Code", "agencies"),  # its own code, or its registration (licence) number?
+    ("Return Air Ticket", "contracts"),  # who pays it, whether it is given, or what it costs?
+    ("Contract Registered", "contracts"),  # with an authority, or in the agency's own system?
+    ("Salary To", "wage_payments"),  # named alone: the period's end, or the recipient (see by_kind)
+])
+def test_a_fourth_holdout_name_that_could_mean_two_things_stays_unmatched(text, sheet):
+    assert _match(text, sheet).field is None
+
+
+@pytest.mark.parametrize(("name", "sheet"), [
+    ("Agent List", "agencies"), ("Company List", "employers"), ("PRAs", "agencies"), ("Trainees", "workers"),
+    ("Sending Organizations", "agencies"), ("Implementing Organizations", "employers"),
+    ("Receiving Companies", "employers"), ("Labour Contracts", "contracts"), ("Fees Collected", "fees"),
+    ("Documents Kept", "documents"), ("WPS Payroll", "wage_payments"), ("Wage Ledger", "wage_payments"),
+    ("Consultations", "complaints"), ("Employee Actions", "events"), ("工人資料", "workers"), ("员工档案", "workers"),
+    ("糧單", "wage_payments"),
+])
+def test_fourth_holdout_sheet_names_are_recognised(name, sheet):
+    assert identify_sheet(name)[0] == sheet
+
+
+def test_enterprises_is_no_sheet_name_of_its_own():
+    # The Vietnamese sending agencies (doanh nghiệp), or employers (企业 is the employers' sheet)?
+    assert identify_sheet("Enterprises")[0] is None
+
+
 def test_in_ad_is_the_advert_and_only_in_capitals_the_calendar():
     assert split_header("Licence No. in Ad") == ("licence no in ad", None)
     assert split_header("Date of departure in AD") == ("date of departure", ("calendar", "gregorian"))
@@ -679,6 +734,8 @@ def _column(top: str, cells: list[object], sheet: str, beside: tuple[str, object
     ("Signed", [dt.date(2024, 2, 20)], "contracts", "signed_on"),
     ("Closed", [dt.date(2024, 9, 1)], "complaints", "resolved_on"),
     ("Paid", [15000], "fees", "amount"),
+    ("Salary From", [dt.date(2024, 6, 1)], "wage_payments", "period_start"),
+    ("Salary To", [dt.date(2024, 6, 30)], "wage_payments", "period_end"),
 ])
 def test_a_bare_date_or_amount_name_is_read_by_the_kind_of_every_cell_under_it(top, cells, sheet, field):
     assert _column(top, cells, sheet) == (field, "cells")
@@ -690,6 +747,7 @@ def test_a_bare_date_or_amount_name_is_read_by_the_kind_of_every_cell_under_it(t
     ("Paid", [None, ""], "wage_payments"),  # nothing under it
     ("Signed", [True, False], "contracts"),  # whether it was signed: no column
     ("Signed", [1, 0], "contracts"),  # numbers under "Signed" are no date
+    ("Salary To", ["Worker", "Agent"], "wage_payments"),  # over names: the recipient, not the period's end
 ])
 def test_a_bare_date_or_amount_name_over_other_cells_stays_unmatched(top, cells, sheet):
     assert _column(top, cells, sheet) == (None, "none")

@@ -477,6 +477,15 @@ def test_fuzzy_reading_is_for_typos_only():
     refused("fees", "paid_by", "employe")  # employee (worker) or employer: too close to call
 
 
+@pytest.mark.parametrize(("sheet", "column", "written"), [
+    ("agencies", "role", "Unlicensed enterprise"),  # two letters from "licensed enterprise" (recruiter)
+    ("agencies", "role", "Unlicensed company"),
+    ("agencies", "role", "Unlicenced enterprise"),
+])
+def test_a_word_made_its_opposite_by_a_prefix_is_no_typo(sheet, column, written):
+    refused(sheet, column, written)
+
+
 # ---------------------------------------------------------------------------------------------- properties
 
 CODES = [(v, c) for v in CHOICE_VOCABS for c in v.codes]

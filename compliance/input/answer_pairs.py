@@ -2,7 +2,9 @@
 
 "Hindi" is Tagalog for no, and also a language; "Belum" is "not yet". Alone they are refused. A column whose
 other cells answer "Oo" or "Sudah" shows in which language, and to which question, it answers: there they are
-its no. Decided per column from its own cells, like a date order, and said in the report.
+its no. Decided per column from its own cells, like a date order, and said in the report. The consent columns
+(written, yes or no) answer the same way; one with no partner in its sheet takes the one pair the workbook's
+other answer columns prove (decide_book).
 """
 
 from __future__ import annotations
@@ -58,19 +60,30 @@ def pairs() -> tuple[Pair, ...]:
 
 
 def _proved(cells: list[object], rows: list[int]) -> list[tuple[Pair, str, int]]:
+    """Each pair some cell proves, with the first such cell and its row: one pass over the cells."""
+    proving = _proving()
+    first: dict[str, tuple[str, int]] = {}
+    for value, row in zip(cells, rows, strict=True):
+        if isinstance(value, str) and (k := key(value)) in proving and k not in first:
+            first[k] = (value.strip(), row)
     found = []
     for pair in pairs():
-        for value, row in zip(cells, rows, strict=True):
-            if key(value) in pair.when:
-                found.append((pair, str(value).strip(), row))
-                break
+        hits = [first[w] for w in pair.when if w in first]
+        if hits:
+            value, row = min(hits, key=lambda h: h[1])
+            found.append((pair, value, row))
     return found
 
 
+@cache
+def _proving() -> frozenset[str]:
+    return frozenset(w for pair in pairs() for w in pair.when)
+
+
 def decide_sheet(sheet: str, columns: dict[str, list[object]], rows: list[int]) -> dict[str, Decided]:
-    """For each yes/no column: the pair its own cells prove, else the one pair the sheet's other yes/no columns
-    prove (a form answered in one language throughout), like a date order. Two pairs proved at once (Tagalog
-    and Malay in one column, or in one sheet) decide nothing there."""
+    """For each answer column (yes/no or consent): the pair its own cells prove, else the one pair the sheet's
+    other answer columns prove (a form answered in one language throughout), like a date order. Two pairs proved
+    at once (Tagalog and Malay in one column, or in one sheet) decide nothing there."""
     own = {c: _proved(cells, rows) for c, cells in columns.items()}
     in_sheet = {p.language: (p, seen, row, c) for c, found in own.items() for p, seen, row in found}
     out: dict[str, Decided] = {}
@@ -85,6 +98,20 @@ def decide_sheet(sheet: str, columns: dict[str, list[object]], rows: list[int]) 
             continue
         if f"{sheet}.{column}" in pair.exceptions:
             continue
-        listed = ", ".join(f"'{a}' as {code}" for a, code in pair.reads.items())
-        out[column] = Decided(pair.reads, f"answers in {pair.language} ({where}): {listed}")
+        out[column] = Decided(pair.reads, said(pair, where))
     return out
+
+
+def decide_book(columns: list[tuple[str, str, list[object], list[int]]]) -> tuple[Pair, str] | None:
+    """The one pair the workbook's answer columns prove, with where it was seen, from (sheet as named in the file,
+    column, cells, row numbers); None when none or two (Tagalog in one sheet, Malay in another) are proved."""
+    seen: dict[str, tuple[Pair, str]] = {}
+    for source, column, cells, rows in columns:
+        for pair, value, row in _proved(cells, rows):
+            seen.setdefault(pair.language, (pair, f"'{value}' in row {row} of column {column} of sheet '{source}'"))
+    return next(iter(seen.values())) if len(seen) == 1 else None
+
+
+def said(pair: Pair, where: str) -> str:
+    listed = ", ".join(f"'{a}' as {code}" for a, code in pair.reads.items())
+    return f"answers in {pair.language} ({where}): {listed}"

@@ -12,7 +12,8 @@ from typing import Any
 from compliance.input import answer_pairs, formats, headers
 from compliance.input.mapping import SheetMapping
 from compliance.input.readings import ColumnReading
-from compliance.input.sheets import SHEETS_BY_NAME, Kind, SheetSpec
+from compliance.input.sheets import SHEETS_BY_NAME, ColumnSpec, Kind, SheetSpec
+from compliance.input.vocabulary import YES_NO, vocabulary_for
 from compliance.input.workbook import RawSheet
 
 STYLED = (Kind.AMOUNT, Kind.NUMBER)
@@ -33,6 +34,17 @@ class ColumnContext:
     conflicts: frozenset[int] = frozenset()  # row numbers whose cells prove the other convention
     values: dict[str, str] | None = None  # a mapping file's value table: cell text -> code
     answers: dict[str, str] | None = None  # yes/no answers the column's own cells prove (answer_pairs.py)
+    answers_note: str | None = None  # why, when the workbook decided them: the column's reading does not say it
+
+
+def _answers(sheet: str, col: ColumnSpec) -> bool:
+    """A column answered yes or no: a yes/no column, or a consent column (written, yes or no), whose vocabulary
+    reads every yes/no answer."""
+    return col.kind is Kind.YESNO or _consent(sheet, col)
+
+
+def _consent(sheet: str, col: ColumnSpec) -> bool:
+    return col.kind is Kind.CHOICE and vocabulary_for(sheet, col.name).base == YES_NO
 
 
 
@@ -58,7 +70,7 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
     sheet_number = _sheet_style(numbers, "sheet")
     sheet_date = _sheet_style(dates, "sheet")
     answers = answer_pairs.decide_sheet(spec.name, {c.name: values[c.name] for c in spec.columns
-                                                    if c.kind is Kind.YESNO and c.name in values},
+                                                    if _answers(spec.name, c) and c.name in values},
                                         [r.number for r in raw.rows])
     out: list[ColumnReading] = []
     by_field = {c.key: c for c in raw.columns}
@@ -92,7 +104,7 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
                                "day-first text dates; if this file was a CSV opened in Excel with month-first "
                                "settings, real dates with a day of 12 or less may have day and month swapped: check "
                                "them against the source")
-        if col.kind is Kind.YESNO and (pair := answers.get(col.name)):
+        if _answers(spec.name, col) and (pair := answers.get(col.name)):
             ctx.answers, described = pair.reads, pair.said
         _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind, col.name)
         if plan is not None:
@@ -186,7 +198,9 @@ def _describe(style: formats.NumberStyle | formats.DateStyle | None) -> str | No
 
 def decide_dates_across_book(sheets: dict[str, RawSheet], one_file: bool = True) -> None:
     """A date column that proves nothing takes the order every other proving column of the workbook agrees on.
-    Not across the files of a CSV folder: they are often exports of different systems."""
+    Not across the files of a CSV folder: they are often exports of different systems. (Also decides the consent
+    columns' answers across the workbook: the interpreter's one workbook-wide step.)"""
+    decide_answers_across_book(sheets, one_file)
     if not one_file:
         return
     styles = [c.date for s in sheets.values() for c in s.context.values() if c.date is not None]
@@ -203,3 +217,26 @@ def decide_dates_across_book(sheets: dict[str, RawSheet], one_file: bool = True)
 
 def _kind(spec: SheetSpec, key: str) -> Kind | None:
     return next((c.kind for c in spec.columns if c.name == key), None)
+
+
+def decide_answers_across_book(sheets: dict[str, RawSheet], one_file: bool = True) -> None:
+    """A consent column with no answer pair of its own or of its sheet ("Hindi" in a payroll's deduction consent,
+    the only answer column there) takes the one pair every answer column of the workbook proves (its "Oo" cells).
+    Consent columns only: a yes/no column such as in_worker_language may name the Hindi language, and only its
+    own sheet's answers show otherwise. Not across a CSV folder's files, as for dates."""
+    if not one_file:
+        return
+    columns = [(s.name, next((c.name for c in s.columns if c.key == col.name), col.name),
+                [r.values.get(col.name) for r in s.rows], [r.number for r in s.rows])
+               for s in sheets.values() for col in SHEETS_BY_NAME[s.key].columns
+               if col.name in s.context and _answers(s.key, col)]
+    if (found := answer_pairs.decide_book(columns)) is None:
+        return
+    pair, where = found
+    for s in sheets.values():
+        for col in SHEETS_BY_NAME[s.key].columns:
+            ctx = s.context.get(col.name)
+            if ctx is None or ctx.answers is not None or not _consent(s.key, col) or \
+                    f"{s.key}.{col.name}" in pair.exceptions:
+                continue
+            ctx.answers, ctx.answers_note = pair.reads, answer_pairs.said(pair, where)

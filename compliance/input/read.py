@@ -152,6 +152,9 @@ def _choice(v: object, spec: ColumnSpec, sheet: str, ctx: Any) -> Read:
             raise CellError(f"the mapping file maps {cells.parse_text(v)!r} to {code!r}, which is not one of "
                             f"{', '.join(spec.choices)}")
         return Read(code, None, (code, "mapping", None))
+    # A consent column's "Hindi" beside the workbook's "Oo" (answer_pairs.py): its no, as in a yes/no column.
+    if ctx is not None and ctx.answers and (code := ctx.answers.get(answer_pairs.key(v) or "")) in spec.choices:
+        return Read(code, ctx.answers_note, (code, "pair", answer_pairs.key(v)))
     got, error = _cached_choice(v, sheet, spec.name) if _hashable(v) else (values.read_choice(v, sheet, spec.name),
                                                                           None)
     if error is not None:

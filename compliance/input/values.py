@@ -185,7 +185,21 @@ def _by_fuzzy(vocab: Vocabulary, text: Text) -> ChoiceReading | None:
     if not ranked or ranked[0][0] < FUZZY_MIN_SCORE or len(ranked[0][1]) < FUZZY_MIN_LENGTH or (
             len(ranked) > 1 and ranked[0][0] - ranked[1][0] < FUZZY_MARGIN):
         return None
+    if _negated(text.tokens, tuple(ranked[0][1].split(" "))):
+        return None
     return ChoiceReading(ranked[0][2], "fuzzy", vocab.shown[ranked[0][1]])
+
+
+# A prefix that turns a word into its opposite: "Unlicensed enterprise" is two letters from "licensed enterprise"
+# (a recruiter), but no typo of it.
+_OPPOSITE_PREFIXES = ("un", "non", "dis", "in", "il", "ir")
+
+
+def _negated(tokens: Phrase, entry: Phrase) -> bool:
+    """A word of the cell is a word of the entry with an opposite prefix, or the other way round."""
+    def opposite(a: str, b: str) -> bool:
+        return any(a == p + b for p in _OPPOSITE_PREFIXES)
+    return any(opposite(t, e) or opposite(e, t) for t in tokens for e in entry if t != e)
 
 
 def _suggestions(vocab: Vocabulary, text: Text) -> str:
