@@ -45,7 +45,10 @@ class Limits:
     ratio_floor: int = 32 * MiB
     max_members: int = 20_000
     max_csv_bytes: int = 2 * GiB  # one CSV file
-    max_repeated_cells: int = 1_000_000  # .ods: cells with a value made by repeating one (LibreOffice's repeats)
+    # .ods: cells with a value made by repeating one (LibreOffice's repeats). A repeated row with values is the same
+    # record again: honest files have a few. 100,000 copies (10,000 identical rows of 10 values) is far past them;
+    # 1,000,000 let a 14 KB file become one worker with 100,000 fee rows (1.5 GB, two minutes).
+    max_repeated_cells: int = 100_000
 
 
 class LimitsError(ValueError):
