@@ -343,3 +343,12 @@ def test_a_hidden_column_read_alone_is_said(tmp_path):
     report = check(_edit(tmp_path, "agency-with-violations", "fees", edit), as_of=AS_OF, evaluator="reference")
     assert _keys(report) == _keys(_base_report())
     assert any("hidden in the file are read" in n and "read as amount" in n for n in report.interpretations.notices)
+
+
+def test_a_sheet_the_mapping_marks_as_ignore_no_longer_keeps_the_missing_sheets_rules_from_being_judged(tmp_path):
+    path = _edit(tmp_path, "agency-with-violations", "wage_payments", _hide_sheet_name_and_headers)
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text('fairrecruit-mapping: 1\nsheets:\n  "XQ_EXPORT": {as: ignore}\n', encoding="utf-8")
+    report = check(path, as_of=AS_OF, evaluator="reference", mapping=mapping)
+    assert not [p for p in report.input_problems if p.type.value == "unrecognised-sheet"]
+    assert not [f for f in report.findings if "XQ_EXPORT" in f.message]

@@ -74,8 +74,9 @@ def validate(book: RawWorkbook) -> Dataset:
                 data.unknown_sheets[spec.name] = list(unread)
                 names = ", ".join(f"'{n}'" for n in unread)
                 message = (f"optional sheet '{spec.name}' not found, and sheet(s) {names} were not recognised: if "
-                           f"one holds {spec.name}, a mapping file can say so; until then the rules that read "
-                           f"{spec.name} report insufficient evidence")
+                           f"one holds {spec.name}, a mapping file can say so (and mark a sheet that holds none "
+                           f"with 'as: ignore'); until then the rules that read {spec.name} report insufficient "
+                           "evidence")
             else:
                 message = f"optional sheet '{spec.name}' not found: the rules that read it had nothing to check"
             data.problems.append(InputProblem(type=ProblemType.MISSING_SHEET, action=Action.NOTICE,
