@@ -352,3 +352,23 @@ def test_a_sheet_the_mapping_marks_as_ignore_no_longer_keeps_the_missing_sheets_
     report = check(path, as_of=AS_OF, evaluator="reference", mapping=mapping)
     assert not [p for p in report.input_problems if p.type.value == "unrecognised-sheet"]
     assert not [f for f in report.findings if "XQ_EXPORT" in f.message]
+
+
+def test_a_sign_off_line_under_the_fees_is_skipped_and_listed_not_read_as_a_fee(tmp_path):
+    def sign(ws, _names):
+        row = ws.max_row + 2
+        ws.cell(row, 1).value = "制表人：王芳"
+        ws.cell(row, 3).value = "审核人：李强"
+        ws.cell(row + 1, 1).value = "Checked by: R. Thapa"
+    report = check(_edit(tmp_path, "agency-with-violations", "fees", sign), as_of=AS_OF, evaluator="reference")
+    base = _base_report()
+    assert _keys(report) == _keys(base)
+    assert all(p.action.value == "notice" and "sign-off" in p.message for p in report.input_problems)
+    skipped = [s for r in report.interpretations.sheets if r.sheet == "fees" for s in r.skipped_rows]
+    assert len(skipped) == 2 and all("sign-off" in s.reason for s in skipped)
+
+
+def test_a_fee_row_with_a_colon_in_one_cell_is_still_a_fee(tmp_path):
+    report = check(_edit(tmp_path, "agency-with-violations", "fees", _set("category", 4, "Placement: agent")),
+                   as_of=AS_OF, evaluator="reference")
+    assert report.input_counts["fees"].read == _base_report().input_counts["fees"].read

@@ -7,6 +7,7 @@ a flat sheet that repeats its records (one row per fee of the same worker) is sp
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from compliance.input import cells, headers
@@ -62,15 +63,29 @@ def data_rows(g: Grid, spec: SheetSpec, columns: list[Column], first: int,
                 and looks_like_totals_row(cells, ids, amounts):
             skipped.append(SkippedRow(row=number, reason="is a totals row"))
             continue
+        if _sign_off(cells):
+            skipped.append(SkippedRow(row=number, reason="is a sign-off or note line (every cell is 'label: text')"))
+            continue
         if _subtotal(values, spec, amounts_keys):
             skipped.append(SkippedRow(row=number, reason="is a subtotal row (labelled as a total, with no "
                                                          f"{spec.key or 'record id'} of its own)"))
             continue
         rows.append(RawRow(number, values))
     if skipped:
-        notices.append(f"sheet '{g.name}': {len(skipped)} totals row(s) skipped "
+        notices.append(f"sheet '{g.name}': {len(skipped)} totals or sign-off row(s) skipped "
                        f"({', '.join(str(s.row) for s in skipped)})")
     return rows, blank, skipped
+
+
+# "Prepared by: Wang Fang", "制表人：王芳", "Checked by: ..." under the data: a label and a colon in every filled cell.
+_SIGN_OFF = re.compile(r"[^:：\d]{1,20}[:：]\s*\S")
+
+
+def _sign_off(cells: list[object]) -> bool:
+    """A row under a ledger naming who prepared or checked it: no record, so skipped and listed, never rejected
+    as a record with a blank id (or, worse, read as one)."""
+    filled = [v for v in cells if clean(v) is not None]
+    return bool(filled) and all(isinstance(v, str) and _SIGN_OFF.match(v.strip()) for v in filled)
 
 
 def _subtotal(values: dict[str, Any], spec: SheetSpec, amounts: list[str]) -> bool:
