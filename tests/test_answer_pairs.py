@@ -111,3 +111,21 @@ def test_no_workbook_pair_across_a_csv_folder_or_two_languages() -> None:
     mixed["fees"] = _sheet("fees", {"receipt": ["Sudah", None, None, None]})
     decide_answers_across_book(mixed)
     assert mixed["wage_payments"].context["deduction_consent"].answers is None
+
+
+def test_tak_is_yes_beside_the_polish_nie_and_no_beside_the_malay_ya() -> None:
+    polish = _decide("contracts", {"written": ["Tak", "Nie", "TAK", None]})
+    assert polish["written"].reads["tak"] == "yes" and polish["written"].reads["nie"] == "no"
+    malay = _decide("contracts", {"written": ["Ya", "Tak", "Ya", None]})
+    assert malay["written"].reads["tak"] == "no"
+
+
+def test_a_lone_tak_is_not_read_as_either() -> None:
+    assert _decide("contracts", {"written": ["Tak", "Tak", "TAK", None]}) == {}
+    with pytest.raises(CellError):
+        read_cell("Tak", SHEETS_BY_NAME["contracts"].column("written"), "contracts")
+
+
+def test_ya_and_sudah_in_one_sheet_prove_one_language() -> None:
+    got = _decide("contracts", {"written": ["Ya", "Sudah", "Tak", None], "waiver_clause": ["Belum"] * 4})
+    assert got["written"].reads["tak"] == "no" and got["waiver_clause"].reads["belum"] == "no"

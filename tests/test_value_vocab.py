@@ -33,7 +33,7 @@ OLD_SYNONYMS: dict[str, dict[str, str]] = {
         'administrative', 'permit': 'work_permit', 'security_deposit': 'deposit', 'guarantee':
         'bond', 'tribute': 'bribe', '招聘费': 'recruitment_fee', '中介费': 'recruitment_fee', '服务费':
         'service_fee', '体检': 'medical', '保险': 'insurance', '培训': 'training', '机票': 'travel',
-        '签证': 'visa', '护照': 'passport', '押金': 'deposit', '保证金': 'bond', '贿赂': 'bribe', '回扣':
+        '签证': 'visa', '护照': 'passport', '押金': 'deposit', '保证金': 'deposit', '贿赂': 'bribe', '回扣':
         'kickback', '其他': 'other'},
     "fees.paid_by": {'migrant': 'worker', 'worker_family': 'worker', 'family': 'worker'},
     "fees.method": {'bank_transfer': 'bank', 'transfer': 'bank', 'deduction': 'wage_deduction',
@@ -221,7 +221,7 @@ def test_a_good_column_yes_no_vocabulary_serves_its_column_only(vocab_dir):
 
 YES_NO_WORDS = [("Ya", True), ("Iya", True), ("Sudah", True), ("Ada", True), ("Sudah ada", True), ("Oo", True),
                 ("Opo", True), ("Meron", True), ("Mayroon", True), ("Tidak", False), ("Tidak ada", False),
-                ("Tak", False), ("Nggak", False), ("Bukan", False), ("Wala", False), ("Hindi po", False),
+                ("Nggak", False), ("Bukan", False), ("Wala", False), ("Hindi po", False),
                 ("Tidak - menolak", False), ("Ya, sudah ditandatangani", True)]
 
 

@@ -56,7 +56,14 @@ def pairs() -> tuple[Pair, ...]:
         if set(reads.values()) - {"yes", "no"} or "" in reads or "" in pair.when:
             raise AnswerPairsError(f"{PATH.name}: pairs[{i}]: reads must map answers to yes or no")
         out.append(pair)
-    return tuple(out)
+    # Entries of one language are one pair (Malay "ya" and "sudah" both prove Malay answers): a column answering
+    # "Ya" and "Sudah" proves one language, not two.
+    merged: dict[str, Pair] = {}
+    for pair in out:
+        had = merged.get(pair.language)
+        merged[pair.language] = pair if had is None else Pair(
+            pair.language, had.when | pair.when, {**had.reads, **pair.reads}, had.exceptions | pair.exceptions)
+    return tuple(merged.values())
 
 
 def _proved(cells: list[object], rows: list[int]) -> list[tuple[Pair, str, int]]:
