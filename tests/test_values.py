@@ -748,3 +748,31 @@ def test_a_bare_not_given_is_refused_because_it_may_mean_not_stated():
 @pytest.mark.parametrize("text", ["Release (NOC) refused", "Release rejected", "Release NOC denied"])
 def test_a_refused_release_letter_is_a_refused_employer_change(text):
     assert read_choice(text, "events", "event").code == "employer_change_refused"
+
+
+@pytest.mark.parametrize(("sheet", "column", "written", "code"), [
+    ("fees", "paid_by", "Emigrant", "worker"), ("fees", "paid_by", "FDW", "worker"),
+    ("fees", "paid_by", "Establishment", "employer"), ("documents", "held_by", "Applicant", "worker"),
+    ("documents", "held_by", "Recruitment Office", "agency"), ("wage_payments", "paid_to", "Applicant", "worker"),
+    ("fees", "category", "COC exam fee", "skills_test"), ("fees", "category", "Tea money", "bribe"),
+    ("fees", "category", "Under-table payment", "bribe"), ("fees", "category", "Guarantee Deposit", "deposit"),
+    ("fees", "category", "Mordida", "bribe"), ("fees", "category", "kaucja", "deposit"),
+    ("fees", "paid_by", "Patrón", "employer"), ("fees", "paid_by", "pracownik", "worker"),
+    ("documents", "held_by", "angajatorul", "employer"), ("fees", "method", "Descuento vía nómina", "wage_deduction"),
+    ("events", "event", "Not allowed to go out", "confined"), ("events", "event", "Resign refused",
+                                                                "resignation_refused"),
+    ("events", "event", "Cambio de patrón negado", "employer_change_refused"),
+])
+def test_fifth_holdout_office_words_are_read_in_their_columns(sheet, column, written, code):
+    got = values.read_choice(written, sheet, column)
+    assert got is not None and got.code == code
+
+
+@pytest.mark.parametrize(("sheet", "column", "written"), [
+    ("fees", "category", "garanție"),  # guarantee: a deposit or a bond
+    ("fees", "category", "Broker service fee"),  # a broker's fee or a service fee
+    ("events", "event", "zwolniony"),  # Polish dismissed, also released or exempt
+    ("events", "event", "Request to leave refused"),  # resignation, or a day's leave?
+])
+def test_fifth_holdout_words_that_could_mean_two_things_stay_unread(sheet, column, written):
+    assert refused(sheet, column, written)

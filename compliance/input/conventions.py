@@ -107,6 +107,9 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
         if _answers(spec.name, col) and (pair := answers.get(col.name)):
             ctx.answers, described = pair.reads, pair.said
         _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind, col.name)
+        if col.kind in DATED and (named := header_calendar(by_field[col.name].name)) and ctx.calendar != named:
+            # the header names the Buddhist era or the ROC calendar; beside another calendar hint it is unclear
+            ctx.calendar = named if ctx.calendar is None and not _says_gregorian(m) else "unclear"
         if plan is not None:
             ctx.values = plan.values.get(col.name)
         raw.context[col.name] = ctx
@@ -143,6 +146,27 @@ def _apply_hint(ctx: ColumnContext, hint: tuple[str, str] | None, kind: Kind, co
             ctx.refuse = f"the column header says {value}" + (f", and {column} is in {native}" if native else "")
     elif what == "calendar" and value != "gregorian" and kind in DATED:
         ctx.calendar = value
+
+
+# Calendars a date header names in its own words, beside the header hints (vocab/headers/_hints.yaml): the Buddhist
+# era of Thai records ("Birth Date (B.E.)", "พ.ศ."), the ROC (Minguo) calendar of Taiwan records ("日期 (民國)",
+# "Date (ROC)"). A bare "BE" or "ROC" outside brackets is not read (the Republic of Korea is the ROK; "BE" a code).
+_HEADER_CALENDARS = (
+    ("buddhist_era", re.compile(r"[(\[（]\s*b\.\s?e\.?\s*[)\]）]|[(\[（]\s*be\s*[)\]）]|buddhist\s+era|พ\.\s?ศ\.?")),
+    ("roc", re.compile(r"[(\[（]\s*roc\s*(?:year|calendar)?\s*[)\]）]|\broc\s+(?:year|calendar|date)s?\b"
+                       r"|民[國国]|minguo")),
+)
+
+
+def header_calendar(header: str | None) -> str | None:
+    """The one calendar a date header names in its own words (None: none, or both)."""
+    text = (header or "").casefold()
+    found = [name for name, pattern in _HEADER_CALENDARS if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def _says_gregorian(m: headers.ColumnMatch | None) -> bool:
+    return m is not None and m.cell.hint == ("calendar", "gregorian")
 
 
 def _converted(column: list[object]) -> bool:

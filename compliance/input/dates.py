@@ -110,6 +110,8 @@ def _named_date(y: str, month: str, d: str, text: str) -> Reading | None:
 
 def _date_from_text(s: str, style: DateStyle | None, serials: bool) -> Reading:
     low = " ".join(ascii_digits(s).casefold().split())
+    if m := _ROC_CELL.fullmatch(low):  # the cell names its calendar: 民國113年4月15日
+        return _roc(m, s)
     for pattern in (_ISO, _COMPACT, _CHINESE):  # year first, then month: nothing to decide
         if m := pattern.fullmatch(low):
             year, month, day = (int(g) for g in m.groups() if g.isdigit())
@@ -139,10 +141,57 @@ def _serial(x: float, serials: bool) -> Reading:
     raise _NotADate(f"{fmt_num(x)} is {_NUMBER_NOT_DATE}")
 
 
-def read_date(v: object, style: DateStyle | None = None, *, serials: bool = True) -> Reading:
-    """A date cell. Numbers are Excel serials when `serials`; d/m/y text follows the cell's own proof or `style`."""
+# Calendars read only where the file names them: a ROC (Minguo) year with 民國/民国 written in the cell, or a column
+# whose header names the calendar (conventions.py). Never from the size of the year: 113/04/15 without 民國 in a
+# column that does not say ROC stays refused, as a Buddhist-era 2539 in a column that does not say B.E.
+_ROC_OFFSET = 1911  # 民國1年 is 1912
+_BE_OFFSET = 543  # พ.ศ. 2567 is 2024
+_ROC_CELL = re.compile(rf"(?:中華|中华)?民[國国]\s*(\d{{1,3}})\s*(?:年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号號]?"
+                       rf"|([-/.])(\d{{1,2}})\4(\d{{1,2}})){_TIME}")
+_ROC_COLUMN = re.compile(rf"(\d{{2,3}})(?:\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*[日号號]?"
+                         rf"|([-/.])(\d{{1,2}})\4(\d{{1,2}})){_TIME}")
+_YEAR4 = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+CALENDARS_READ = ("buddhist_era", "roc")
+
+
+def _roc(m: re.Match[str], text: str) -> Reading:
+    roc_year = int(m[1])
+    month, day = (int(m[2]), int(m[3])) if m[2] else (int(m[5]), int(m[6]))
+    if roc_year < 1:
+        raise CellError(f"not a date: {text!r}")
+    date = _checked_date(roc_year + _ROC_OFFSET, month, day, text)
+    return Reading(date, f"ROC (民國) year {roc_year} read as {date.year}")
+
+
+def _calendar_date(s: str, style: DateStyle | None, calendar: str) -> Reading:
+    """Text in a column whose header names a calendar other than the Gregorian one."""
+    low = " ".join(ascii_digits(s).casefold().split())
+    if calendar == "roc":
+        if m := _ROC_CELL.fullmatch(low) or _ROC_COLUMN.fullmatch(low):
+            return _roc(m, s)
+        raise CellError(f"not a ROC (民國) date: {s!r}; the column header says the ROC calendar (write 113/04/15 or "
+                        "民國113年4月15日, or a Gregorian date as 2024-04-15 under a header that does not say ROC)")
+    years = _YEAR4.findall(low)
+    if len(years) != 1 or not 1900 + _BE_OFFSET <= int(years[0]) <= 2100 + _BE_OFFSET:
+        raise CellError(f"the column header says the Buddhist era (B.E.), but {s!r} has no Buddhist-era year "
+                        f"({1900 + _BE_OFFSET} to {2100 + _BE_OFFSET}); check the cell")
+    be = int(years[0])
+    gregorian = _YEAR4.sub(str(be - _BE_OFFSET), low)
+    r = _date_from_text(gregorian, style, serials=False)
+    return Reading(r.value, join_notes(r.note, f"Buddhist-era year {be} read as {be - _BE_OFFSET}"))
+
+
+def read_date(v: object, style: DateStyle | None = None, *, serials: bool = True,
+              calendar: str | None = None) -> Reading:
+    """A date cell. Numbers are Excel serials when `serials`; d/m/y text follows the cell's own proof or `style`.
+    `calendar` ("buddhist_era", "roc"): the column's header names it, and only text cells are read, converted."""
     if is_blank(v):
         return Reading(None)
+    if calendar is not None:
+        if calendar not in CALENDARS_READ or not isinstance(v, str):  # a real date cell: which calendar was typed?
+            raise CellError(f"the column header says the {calendar.replace('_', ' ').title()} calendar; give "
+                            "Gregorian dates (e.g. 2024-03-05) under a header that does not name a calendar")
+        return _calendar_date(v.strip(), style, calendar)
     if isinstance(v, bool):
         raise _NotADate(f"not a date: {parse_text(v)}")
     if isinstance(v, dt.datetime):  # before date: datetime is a date subclass

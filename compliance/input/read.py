@@ -11,7 +11,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from compliance.input import answer_pairs, cells, values
+from compliance.input import answer_pairs, cells, dates, values
 from compliance.input.cells import CellError
 from compliance.input.sheets import ColumnSpec, Kind
 
@@ -58,6 +58,11 @@ def read_cell(v: object, spec: ColumnSpec, sheet: str, ctx: Any = None, currency
         flag, how = got
         return Read(flag, None, None if how.how == "code" else (how.code, how.how, how.matched))
     if kind in (Kind.DATE, Kind.PERIOD):
+        if kind is Kind.DATE and ctx is not None and ctx.calendar in dates.CALENDARS_READ:
+            r = dates.read_date(v, ctx.date, calendar=ctx.calendar)  # a text date in the calendar its header names
+            return Read(r.value, r.note)
+        if ctx is not None and ctx.calendar == "unclear" and cells.parse_text(v) is not None:
+            raise CellError("the column header names two calendars; give Gregorian dates (e.g. 2024-03-05)")
         if ctx is not None and ctx.calendar and cells.parse_text(v) is not None:
             raise CellError(f"the column header says the {ctx.calendar.replace('_', ' ').title()} calendar; give "
                             "Gregorian dates (e.g. 2024-03-05)")
