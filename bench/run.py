@@ -26,9 +26,9 @@ sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 from generate import Dataset, generate, write_xlsx  # noqa: E402
 
 from compliance.check import Timings, check  # noqa: E402
-from compliance.report import Report  # noqa: E402
-from compliance.rules import load_ruleset  # noqa: E402
-from compliance.writers.json import write_json  # noqa: E402
+from compliance.report.model import Report  # noqa: E402
+from compliance.report.writers.json import write_json  # noqa: E402
+from compliance.rules.ruleset import load_ruleset  # noqa: E402
 
 Key = tuple[str, str, str]  # (worker_id, rule_id, outcome)
 

@@ -10,14 +10,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from compliance import models, reference, unknowns
-from compliance.casefile import CaseFile, case_files, worker_borne
-from compliance.engine import Engine, EngineError, Fact, Match
+from compliance import models
+from compliance.evaluate import reference, unknowns
+from compliance.evaluate.casefile import CaseFile, case_files, worker_borne
+from compliance.evaluate.engine import Engine, EngineError, Fact, Match
+from compliance.evaluate.unread_sheets import unread_sheet_findings
 from compliance.input.mapping import load_mapping
 from compliance.input.validate import Dataset, validate
 from compliance.input.workbook import read_workbook
-from compliance.output import shown
-from compliance.report import (
+from compliance.report.model import (
     AgencySummary,
     EngineFallback,
     Finding,
@@ -28,8 +29,8 @@ from compliance.report import (
     WorkerSummary,
     case_findings,
 )
-from compliance.rules import Clause, Outcome, Ruleset, Severity, load_ruleset
-from compliance.unread_sheets import unread_sheet_findings
+from compliance.report.output import shown
+from compliance.rules.ruleset import Clause, Outcome, Ruleset, Severity, load_ruleset
 
 
 @dataclass

@@ -6,7 +6,7 @@ Exit codes of `check`:
   1  open violations at or above --fail-on;
   2  nothing was checked (no worker row could be read: the requested reports are still written, and their input
      problems say why), a report could not be written (the others are), or an input, output or usage error.
-Outputs (-o) are checked before any work (compliance.output): never the input workbook, a file of a CSV-folder
+Outputs (-o) are checked before any work (compliance.report.output): never the input workbook, a file of a CSV-folder
 input, the mapping file or the ruleset; writable; each its own file. A report is complete or absent.
 """
 
@@ -23,17 +23,17 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from compliance.conditions import AnyOf, Test
-from compliance.engine import EngineError
+from compliance.evaluate.engine import EngineError
 from compliance.i18n import Catalog, CatalogError, languages
 from compliance.input.limits import LimitsError
 from compliance.input.mapping import MappingError
 from compliance.input.validate import InputError
 from compliance.input.workbook import WorkbookError
-from compliance.output import OutputError, Protected, plan_outputs, shown, write_all
-from compliance.report import Report
-from compliance.rules import Rule, RulesetError, Severity, load_ruleset
-from compliance.writers import WRITERS, write_reports
+from compliance.report.model import Report
+from compliance.report.output import OutputError, Protected, plan_outputs, shown, write_all
+from compliance.report.writers import WRITERS, write_reports
+from compliance.rules.conditions import AnyOf, Test
+from compliance.rules.ruleset import Rule, RulesetError, Severity, load_ruleset
 
 app = typer.Typer(
     name="fairrecruit", add_completion=False, no_args_is_help=True,
@@ -84,8 +84,8 @@ def check(
     """Check a workbook; list findings; exit 1 if there are open violations. Several -o write several formats
     (.json .xlsx .html .csv .md) from one evaluation."""
     from compliance.check import check as run_check
-    from compliance.redact import redact as redact_report
-    from compliance.writers.terminal import print_summary
+    from compliance.report.redact import redact as redact_report
+    from compliance.report.writers.terminal import print_summary
 
     if evaluator not in ("engine", "reference"):
         raise UsageProblem(f"--evaluator must be engine or reference, not '{evaluator}'")
@@ -237,7 +237,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. FR-FEE-
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the JSON report."""
-    from compliance.writers.json import schema_text
+    from compliance.report.writers.json import schema_text
 
     sys.stdout.write(schema_text())
 

@@ -15,9 +15,9 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from compliance.facts import SCHEMA
+from compliance.evaluate.facts import SCHEMA
 from compliance.input.sheets import SHEETS
-from compliance.rules import Ruleset, load_ruleset
+from compliance.rules.ruleset import Ruleset, load_ruleset
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from compliance.rules import Outcome, Severity
+from compliance.rules.ruleset import Outcome, Severity
 
 LOCALES = Path(__file__).resolve().parent / "locales"
 DEFAULT = "en"

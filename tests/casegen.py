@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from compliance.facts import SCHEMA, FieldType
+from compliance.evaluate.facts import SCHEMA, FieldType
 
 _NUMBERS = [0.0, 1.0, 2.0, 3.0, 5.0, 14.0, 17.0, 18.0, 30.0, 48.0, 60.0, 90.0, 100.0, 120.0, -3.0, -1.0]
 _DATES = [738000.0, 738001.0, 738030.0, 738200.0, 738365.0]

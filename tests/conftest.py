@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.engine import Engine
-from compliance.rules import Ruleset, load_ruleset
+from compliance.evaluate.engine import Engine
+from compliance.rules.ruleset import Ruleset, load_ruleset
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ from compliance.check import evaluate
 from compliance.input.sheets import SHEETS
 from compliance.input.validate import Dataset, validate
 from compliance.input.workbook import Column, RawRow, RawSheet, RawWorkbook, column_letter
-from compliance.report import Finding
-from compliance.rules import Ruleset
+from compliance.report.model import Finding
+from compliance.rules.ruleset import Ruleset
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "rulesets" / "baseline" / "tests"
 # Rows of sheets without an id column are matched on these fields.

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compliance import models
-from compliance.casefile import CaseFile, unknown_fields
+from compliance.evaluate.casefile import CaseFile, unknown_fields
 
 AS_OF = dt.date(2025, 1, 15)
 _dates = st.one_of(st.none(), st.dates(dt.date(2023, 1, 1), dt.date(2024, 12, 31)))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from compliance.cli import main
-from compliance.rules import load_ruleset
+from compliance.rules.ruleset import load_ruleset
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "shared" / "domain" / "rule-catalogue.md"
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from compliance.cli import main
-from compliance.writers.json import schema_text
+from compliance.report.writers.json import schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -20,17 +20,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance import check as check_module
-from compliance import engine as engine_module
-from compliance import reference
 from compliance.check import CaseTooBig, case_matches, evaluate_all, summarise
-from compliance.conditions import FieldRef
-from compliance.conditions import Test as Cond
-from compliance.engine import Engine, EngineError, encode_facts
-from compliance.facts import SCHEMA, FieldType
+from compliance.evaluate import engine as engine_module
+from compliance.evaluate import reference
+from compliance.evaluate.engine import Engine, EngineError, encode_facts
+from compliance.evaluate.facts import SCHEMA, FieldType
 from compliance.input.validate import Dataset, validate
 from compliance.input.workbook import read_workbook
-from compliance.report import EngineFallback, Report
-from compliance.rules import Clause, Outcome, Pattern, Ruleset, Severity
+from compliance.report.model import EngineFallback, Report
+from compliance.rules.conditions import FieldRef
+from compliance.rules.conditions import Test as Cond
+from compliance.rules.ruleset import Clause, Outcome, Pattern, Ruleset, Severity
 from tests import rulecases
 from tests.casegen import case
 

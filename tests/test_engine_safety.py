@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from compliance import engine as engine_module
-from compliance import reference
-from compliance.engine import Engine, EngineError, compile_clause
-from compliance.facts import ANCHOR, SCHEMA
-from compliance.rules import Ruleset
+from compliance.evaluate import engine as engine_module
+from compliance.evaluate import reference
+from compliance.evaluate.engine import Engine, EngineError, compile_clause
+from compliance.evaluate.facts import ANCHOR, SCHEMA
+from compliance.rules.ruleset import Ruleset
 from tests.casegen import case, fact
 
 
@@ -169,7 +169,7 @@ def test_two_engines_in_one_process_give_identical_results(engine, ruleset):
 
 
 def test_clauses_are_spread_over_hosts_so_no_kind_overflows_durables_alpha_stack(ruleset):
-    from compliance.engine import MAX_PATTERNS_PER_KIND, _patterns_by_kind, partition
+    from compliance.evaluate.engine import MAX_PATTERNS_PER_KIND, _patterns_by_kind, partition
 
     groups = partition(ruleset.clauses)
     assert sorted(c.key for g in groups for c in g) == sorted(c.key for c in ruleset.clauses)
@@ -186,7 +186,7 @@ def test_clauses_are_spread_over_hosts_so_no_kind_overflows_durables_alpha_stack
 @pytest.mark.parametrize("limit", [8, 20, 32])
 def test_every_rule_case_gives_the_reference_result_however_the_clauses_are_split_over_hosts(ruleset, limit):
     """Memory faults in durable show up or hide with the memory layout; other splits give other layouts."""
-    from compliance.casefile import case_files
+    from compliance.evaluate.casefile import case_files
     from compliance.input.validate import validate
     from tests import rulecases
 

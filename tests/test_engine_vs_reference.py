@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compliance import reference
-from compliance.engine import Engine
-from compliance.rules import Ruleset
+from compliance.evaluate import reference
+from compliance.evaluate.engine import Engine
+from compliance.rules.ruleset import Ruleset
 from tests.casegen import case
 
 CASES_PER_SEED = 2_600  # 4 seeds: 10,400 case files

@@ -17,9 +17,9 @@ import yaml
 from compliance.check import check
 from compliance.i18n import LOCALES, Catalog
 from compliance.input.readings import Readings
-from compliance.report import Report, render
-from compliance.writers import write_report
-from compliance.writers.html import CSP, OUTCOMES, write_html
+from compliance.report.model import Report, render
+from compliance.report.writers import write_report
+from compliance.report.writers.html import CSP, OUTCOMES, write_html
 from tests.test_reports import DECIMAL_NOTE, HOSTILE_HEADER, NOTICE, interpretations_report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.i18n import Catalog, CatalogError, languages, placeholders
-from compliance.rules import RulesetError, load_ruleset
+from compliance.rules.ruleset import RulesetError, load_ruleset
 
 
 def test_english_and_chinese_are_available() -> None:

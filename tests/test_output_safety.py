@@ -16,7 +16,7 @@ import pytest
 
 import samples.build as build
 from compliance.cli import main
-from compliance.output import TEMP_PREFIX
+from compliance.report.output import TEMP_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 VIOLATIONS = ROOT / "samples" / "agency-with-violations.xlsx"
@@ -160,7 +160,7 @@ def test_a_folder_as_target_or_a_missing_folder_is_refused_before_reading(
 
 def test_a_failing_writer_costs_only_its_own_report(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import compliance.writers.xlsx as xlsx
+    import compliance.report.writers.xlsx as xlsx
 
     def broken(report: object, path: Path, catalog: object) -> None:
         path.write_bytes(b"half a workbook")
@@ -193,7 +193,7 @@ def test_a_run_that_fails_reading_leaves_no_report_and_keeps_the_old_one(capsys:
 
 def test_an_interruption_while_writing_leaves_none_of_the_runs_reports(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import compliance.writers.markdown as markdown
+    import compliance.report.writers.markdown as markdown
 
     def interrupted(report: object, path: Path, catalog: object) -> None:
         path.write_text("# half", encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from compliance.input.sheets import SHEETS
-from compliance.rules import load_ruleset
+from compliance.rules.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

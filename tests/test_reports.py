@@ -15,9 +15,9 @@ from python_calamine import CalamineWorkbook
 from compliance.cli import main
 from compliance.i18n import Catalog
 from compliance.input.readings import ColumnReading, Readings, SheetReading, SkippedRow, ValueReading
-from compliance.report import Finding, Report, RulesetInfo, RunInfo, Summary, UnreadCell
-from compliance.rules import Outcome, Severity, load_ruleset
-from compliance.writers import write_report
+from compliance.report.model import Finding, Report, RulesetInfo, RunInfo, Summary, UnreadCell
+from compliance.report.writers import write_report
+from compliance.rules.ruleset import Outcome, Severity, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 VIOLATIONS = ROOT / "samples" / "agency-with-violations.xlsx"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.rules import Outcome, Ruleset, load_ruleset
+from compliance.rules.ruleset import Outcome, Ruleset, load_ruleset
 from tests import rulecases
 
 CASES = rulecases.load_cases()

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from compliance.conditions import FieldRef
-from compliance.conditions import Test as Check
-from compliance.rules import RulesetError, default_ruleset_path, load_ruleset
+from compliance.rules.conditions import FieldRef
+from compliance.rules.conditions import Test as Check
+from compliance.rules.ruleset import RulesetError, default_ruleset_path, load_ruleset
 
 BASELINE = default_ruleset_path()
 BASELINE_IDS = {

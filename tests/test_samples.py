@@ -12,8 +12,8 @@ import yaml
 from python_calamine import CalamineWorkbook
 
 from compliance.check import check
-from compliance.report import Report
-from compliance.rules import Outcome
+from compliance.report.model import Report
+from compliance.rules.ruleset import Outcome
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -39,7 +39,7 @@ def test_violations_sample_reports_exactly_the_planted_findings(evaluator: str) 
 
 
 def test_violations_sample_exercises_every_implemented_rule() -> None:
-    from compliance.rules import load_ruleset
+    from compliance.rules.ruleset import load_ruleset
 
     fired = {rule for _, rule, outcome in planted("agency-with-violations")
              if outcome in (Outcome.VIOLATION.value, Outcome.WARNING.value)}

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-import compliance.writers.xlsx as xlsx
+import compliance.report.writers.xlsx as xlsx
 from compliance.cli import main
 from compliance.i18n import Catalog
 from compliance.input.problems import Action, InputProblem, ProblemType
-from compliance.report import AgencySummary, Report, WorkerSummary
-from compliance.writers import write_report, write_reports
-from compliance.writers.xlsx_cells import CELL_TEXT_LIMIT
+from compliance.report.model import AgencySummary, Report, WorkerSummary
+from compliance.report.writers import write_report, write_reports
+from compliance.report.writers.xlsx_cells import CELL_TEXT_LIMIT
 from tests.test_reports import interpretations_report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,9 +18,9 @@ from compliance.check import check
 from compliance.i18n import Catalog
 from compliance.input.readings import Readings
 from compliance.input.sheets import SHEETS
-from compliance.report import Report
-from compliance.rules import Severity
-from compliance.writers.xlsx import write_xlsx
+from compliance.report.model import Report
+from compliance.report.writers.xlsx import write_xlsx
+from compliance.rules.ruleset import Severity
 from samples.build import violations_sample
 from tests.test_reports import DECIMAL_NOTE, HOSTILE_HEADER, HOSTILE_VALUE, NOTICE, interpretations_report
 

@@ -19,7 +19,7 @@ import pytest
 import compliance.check as check_module
 from compliance.check import check
 from compliance.input.sheets import SHEETS_BY_NAME
-from compliance.report import Report
+from compliance.report.model import Report
 from tests.metamorphic.render import Table
 
 # The evaluation date of every run: the sample's findings do not depend on it from 2025 on.

@@ -15,17 +15,17 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from compliance import __version__, models
-from compliance.casefile import QUIET_INPUTS, FactSource
-from compliance.conditions import AnyOf
-from compliance.engine import Match
-from compliance.facts import SCHEMA
+from compliance.evaluate.casefile import QUIET_INPUTS, FactSource
+from compliance.evaluate.engine import Match
+from compliance.evaluate.facts import SCHEMA
+from compliance.evaluate.unknowns import Cell, Judged
 from compliance.i18n import Catalog
 from compliance.input.problems import InputProblem
 from compliance.input.readings import Readings
 from compliance.input.sheets import SHEETS, Kind
 from compliance.input.validate import SheetCounts
-from compliance.rules import Clause, Outcome, Rule, Ruleset, Severity
-from compliance.unknowns import Cell, Judged
+from compliance.rules.conditions import AnyOf
+from compliance.rules.ruleset import Clause, Outcome, Rule, Ruleset, Severity
 
 SCHEMA_VERSION = "1.0"
 FINDING_OUTCOMES = (Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.i18n import Catalog
-from compliance.report import Report
+from compliance.report.model import Report
 
 
 def write_json(report: Report, path: Path, catalog: Catalog | None = None) -> None:

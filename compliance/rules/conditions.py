@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from compliance.facts import SCHEMA, FieldSpec, FieldType
+from compliance.evaluate.facts import SCHEMA, FieldSpec, FieldType
 
 OPS = ("==", "!=", "<=", ">=", "<", ">")
 ORDER_OPS = ("<", "<=", ">", ">=")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compliance.i18n import Catalog
-from compliance.report import Evidence, Finding, render
+from compliance.report.model import Evidence, Finding, render
 
 # A spreadsheet treats a cell starting with one of these as a formula (CSV opened in Excel included).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from compliance.report import Report
+from compliance.report.model import Report
 
 MIN_NAME_LENGTH = 2  # a one-letter "name" would blank out every word containing it
 

@@ -18,10 +18,10 @@ from typing import Any
 import jinja2
 
 from compliance.i18n import Catalog
-from compliance.report import Finding, Report, render
-from compliance.rules import Outcome, Severity
-from compliance.writers.common import evidence_text
-from compliance.writers.interpretations import TableCell, interpretation_tables, unread_text
+from compliance.report.model import Finding, Report, render
+from compliance.report.writers.common import evidence_text
+from compliance.report.writers.interpretations import TableCell, interpretation_tables, unread_text
+from compliance.rules.ruleset import Outcome, Severity
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"

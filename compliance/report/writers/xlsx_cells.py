@@ -23,8 +23,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from compliance.i18n import Catalog
-from compliance.rules import Severity
-from compliance.writers.common import FORMULA_STARTS
+from compliance.report.writers.common import FORMULA_STARTS
+from compliance.rules.ruleset import Severity
 
 Value = str | int | float | date | datetime | None
 

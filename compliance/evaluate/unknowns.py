@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from compliance.conditions import AnyOf, Condition, FieldRef, Test
-from compliance.engine import Fact, Match
-from compliance.reference import _test
-from compliance.rules import Clause, Outcome, Pattern
+from compliance.evaluate.engine import Fact, Match
+from compliance.evaluate.reference import _test
+from compliance.rules.conditions import AnyOf, Condition, FieldRef, Test
+from compliance.rules.ruleset import Clause, Outcome, Pattern
 
 # Unknown fields per fact, by the fact's row number in the case (its index in `facts`).
 Unknown = Mapping[int, frozenset[str]]

@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from compliance import yamlfile
-from compliance.conditions import ORDER_OPS, AnyOf, Condition, ConditionError, FieldRef, Test, parse_test
-from compliance.facts import ANCHOR, SCHEMA, FieldType
+from compliance.evaluate.facts import ANCHOR, SCHEMA, FieldType
+from compliance.rules.conditions import ORDER_OPS, AnyOf, Condition, ConditionError, FieldRef, Test, parse_test
 
 
 class RulesetError(Exception):
@@ -214,7 +214,7 @@ PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 def default_ruleset_path() -> Path:
     """The baseline ruleset shipped with the package (a checkout keeps it at the top level)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package folder
     for candidate in (here / "rulesets" / "baseline", here.parent / "rulesets" / "baseline"):
         if (candidate / "ruleset.yaml").is_file():
             return candidate
@@ -249,7 +249,7 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
         raise RulesetError(f"{folder}: no rules found")
     rules.sort(key=lambda r: r.id)
     if lang != "en":
-        from compliance.rule_locales import translated  # imported here: it builds on this module's types
+        from compliance.rules.locales import translated  # imported here: it builds on this module's types
 
         rules = translated(rules, folder, lang)
     both = {r.id for r in rules} & {n.id for n in manifest.not_checked}

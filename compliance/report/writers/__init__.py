@@ -1,7 +1,7 @@
 """Report writers, chosen by the output file's extension. Each is `write(report, path, catalog)`.
 
 Writers are imported when used, so that a JSON run does not load the Excel or HTML machinery. Reports are
-written through compliance.output: to a temporary file in the target's folder, renamed into place when complete.
+written through compliance.report.output: to a temporary file in the target's folder, renamed into place when complete.
 """
 
 from __future__ import annotations
@@ -11,22 +11,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from compliance.i18n import Catalog
-from compliance.output import Outcome, OutputError, shown, write_all
-from compliance.report import Report
+from compliance.report.model import Report
+from compliance.report.output import Outcome, OutputError, shown, write_all
 
 WRITERS: dict[str, str] = {
-    ".json": "compliance.writers.json:write_json",
-    ".xlsx": "compliance.writers.xlsx:write_xlsx",
-    ".html": "compliance.writers.html:write_html",
-    ".csv": "compliance.writers.csv:write_csv",
-    ".md": "compliance.writers.markdown:write_markdown",
+    ".json": "compliance.report.writers.json:write_json",
+    ".xlsx": "compliance.report.writers.xlsx:write_xlsx",
+    ".html": "compliance.report.writers.html:write_html",
+    ".csv": "compliance.report.writers.csv:write_csv",
+    ".md": "compliance.report.writers.markdown:write_markdown",
 }
 
 __all__ = ["WRITERS", "OutputError", "check_output", "write_report", "write_reports"]
 
 
 def check_output(path: Path) -> None:
-    """Refuse an unsupported format or a missing folder (the CLI checks much more: compliance.output)."""
+    """Refuse an unsupported format or a missing folder (the CLI checks much more: compliance.report.output)."""
     if path.suffix.lower() not in WRITERS:
         raise OutputError(f"cannot write '{shown(path.name)}': supported report formats are "
                           f"{', '.join(sorted(WRITERS))}")

@@ -12,10 +12,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from compliance.i18n import Catalog
-from compliance.report import Report
-from compliance.rules import Outcome, Severity
-from compliance.writers.interpretations import interpretation_tables
-from compliance.writers.xlsx_cells import BOLD, FONT, MONEY, SEVERITY_COLOURS, Grid, Value, colour, page_setup
+from compliance.report.model import Report
+from compliance.report.writers.interpretations import interpretation_tables
+from compliance.report.writers.xlsx_cells import BOLD, FONT, MONEY, SEVERITY_COLOURS, Grid, Value, colour, page_setup
+from compliance.rules.ruleset import Outcome, Severity
 
 _OUTCOMES = (Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED)
 _SEVERITIES = (Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW)

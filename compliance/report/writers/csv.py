@@ -6,8 +6,8 @@ import csv
 from pathlib import Path
 
 from compliance.i18n import Catalog
-from compliance.report import Report
-from compliance.writers.common import as_text, finding_cells, finding_columns
+from compliance.report.model import Report
+from compliance.report.writers.common import as_text, finding_cells, finding_columns
 
 
 def write_csv(report: Report, path: Path, catalog: Catalog) -> None:

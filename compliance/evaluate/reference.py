@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from compliance.conditions import AnyOf, Condition, FieldRef, Test
-from compliance.engine import Fact, Match
-from compliance.rules import Clause, Pattern
+from compliance.evaluate.engine import Fact, Match
+from compliance.rules.conditions import AnyOf, Condition, FieldRef, Test
+from compliance.rules.ruleset import Clause, Pattern
 
 
 def evaluate(clauses: Sequence[Clause], facts: Sequence[Fact]) -> list[Match]:

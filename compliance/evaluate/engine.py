@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from compliance.conditions import AnyOf, Condition, FieldRef, Test
-from compliance.rules import Clause, Ruleset
+from compliance.rules.conditions import AnyOf, Condition, FieldRef, Test
+from compliance.rules.ruleset import Clause, Ruleset
 
 Match = tuple[str, tuple[tuple[str, int], ...]]
 Fact = dict[str, Any]

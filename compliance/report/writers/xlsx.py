@@ -32,10 +32,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from compliance.i18n import Catalog
-from compliance.report import AgencySummary, Finding, InputProblem, Report, WorkerSummary
-from compliance.rules import Severity
-from compliance.writers.common import evidence_text, money_text
-from compliance.writers.xlsx_cells import (
+from compliance.report.model import AgencySummary, Finding, InputProblem, Report, WorkerSummary
+from compliance.report.writers.common import evidence_text, money_text
+from compliance.report.writers.xlsx_cells import (
     MONEY,
     SEVERITY_COLOURS,
     Layout,
@@ -45,7 +44,8 @@ from compliance.writers.xlsx_cells import (
     page_setup,
     severity_cell,
 )
-from compliance.writers.xlsx_summary import interpretations_sheet, summary_sheet
+from compliance.report.writers.xlsx_summary import interpretations_sheet, summary_sheet
+from compliance.rules.ruleset import Severity
 
 ROW_LIMIT = 1_048_576  # Excel's rows per sheet; tests lower it to check the continuation sheets
 MEASURE_ROWS = 2_000  # rows of a table that column widths are measured on

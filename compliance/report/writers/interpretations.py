@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from compliance.i18n import Catalog
 from compliance.input.readings import ColumnReading, Readings, SheetReading
-from compliance.report import UnreadCell
+from compliance.report.model import UnreadCell
 
 TableCell = str | int | float | tuple[str, ...] | None
 

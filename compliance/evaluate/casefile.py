@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from compliance import languages, models
-from compliance.facts import DERIVED, KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
+from compliance.evaluate.facts import DERIVED, KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
 from compliance.input.validate import Dataset
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from compliance import models
-from compliance.casefile import FactSource
-from compliance.facts import KIND_SHEET
+from compliance.evaluate.casefile import FactSource
+from compliance.evaluate.facts import KIND_SHEET
 from compliance.i18n import Catalog
-from compliance.report import evidence_of
-from compliance.rules import Clause, Outcome, Ruleset
+from compliance.report.model import evidence_of
+from compliance.rules.ruleset import Clause, Outcome, Ruleset
 
 _JUDGING = (Outcome.VIOLATION, Outcome.WARNING)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from compliance.rules import PLACEHOLDER, Rule, RulesetError, RuleText, read_yaml, source_line
+from compliance.rules.ruleset import PLACEHOLDER, Rule, RulesetError, RuleText, read_yaml, source_line
 
 
 def _texts(folder: Path, lang: str) -> tuple[dict[str, Any], str]:

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 from compliance.i18n import Catalog
-from compliance.report import Finding, Report, render
-from compliance.rules import Outcome
-from compliance.writers.common import evidence_text, money_text
-from compliance.writers.interpretations import Table, TableCell, interpretation_tables
+from compliance.report.model import Finding, Report, render
+from compliance.report.writers.common import evidence_text, money_text
+from compliance.report.writers.interpretations import Table, TableCell, interpretation_tables
+from compliance.rules.ruleset import Outcome
 
 _ORDER = [Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED]
 

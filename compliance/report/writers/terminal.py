@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 
 from compliance.i18n import Catalog
-from compliance.report import Finding, Report
-from compliance.rules import Outcome
-from compliance.writers.common import evidence_text, money_text
+from compliance.report.model import Finding, Report
+from compliance.report.writers.common import evidence_text, money_text
+from compliance.rules.ruleset import Outcome
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
 _ORDER = [Outcome.VIOLATION, Outcome.WARNING, Outcome.INSUFFICIENT_EVIDENCE, Outcome.REMEDIATED]

@@ -1,0 +1,1 @@
+"""Report: the Report model, redaction, writing reports safely (output), one writer per format."""

@@ -1,0 +1,1 @@
+"""Rules: the rule language (conditions), rule files and rulesets, their translations."""
