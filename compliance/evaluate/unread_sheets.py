@@ -15,7 +15,7 @@ from compliance import models
 from compliance.evaluate.casefile import FactSource
 from compliance.evaluate.facts import KIND_SHEET
 from compliance.i18n import Catalog
-from compliance.report.model import evidence_of
+from compliance.report.model import evidence_of, finding_fields, gravity
 from compliance.rules.ruleset import Clause, Outcome, Ruleset
 
 _JUDGING = (Outcome.VIOLATION, Outcome.WARNING)
@@ -42,7 +42,7 @@ def unread_sheet_findings(ruleset: Ruleset, sources: list[FactSource], verdict: 
                    and verdict.get(c.rule_id, Outcome.COMPLIANT).rank < Outcome.INSUFFICIENT_EVIDENCE.rank]
         if not clauses:
             continue
-        gravest = max(clauses, key=lambda c: (c.outcome.rank, c.severity.rank, [-ord(ch) for ch in c.key]))
+        gravest = max(clauses, key=gravity)
         rule_ids = sorted({c.rule_id for c in clauses})
         claimed.update(rule_ids)
         for r in rule_ids:
@@ -53,11 +53,6 @@ def unread_sheet_findings(ruleset: Ruleset, sources: list[FactSource], verdict: 
                         title=rule.text.title)
         if others:
             message += " " + cat.t("finding.unjudged_also", rules=", ".join(others))
-        out.append({
-            "rule_id": rule.id, "rule_title": rule.text.title, "outcome": Outcome.INSUFFICIENT_EVIDENCE,
-            "severity": gravest.severity, "worker_id": worker.worker_id, "agency_id": worker.agency_id,
-            "employer_id": worker.employer_id, "message": message, "evidence": [evidence_of(sources[0])],
-            "sources": list(rule.text.sources), "remedy": rule.text.remedy, "caveat": rule.text.caveat,
-            "to_reimburse": None, "clause": gravest.key, "unreadable": [], "also_rules": others,
-        })
+        out.append(finding_fields(rule, gravest, Outcome.INSUFFICIENT_EVIDENCE, worker, message,
+                                  [evidence_of(sources[0])], unreadable=[], also_rules=others))
     return out

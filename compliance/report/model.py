@@ -285,8 +285,7 @@ def _unjudged(ruleset: Ruleset, clauses: dict[str, Clause], groups: list[list[tu
     cat = _catalog(ruleset.lang)
     items = [i for g in groups for i in g]
     # The gravest clause it could be sets the rule, the message and the severity shown.
-    m, _ = max(items, key=lambda i: (clauses[i[0][0]].outcome.rank, clauses[i[0][0]].severity.rank,
-                                     [-ord(ch) for ch in i[0][0]]))
+    m, _ = max(items, key=lambda i: gravity(clauses[i[0][0]]))
     clause = clauses[m[0]]
     rule = ruleset.rule(clause.rule_id)
     cells = sorted({c for _, cs in items for c in cs})
@@ -302,14 +301,8 @@ def _unjudged(ruleset: Ruleset, clauses: dict[str, Clause], groups: list[list[tu
         message += " " + cat.t("finding.unjudged_also", rules=", ".join(others))
     worker = sources[0].record
     assert isinstance(worker, models.Worker)
-    return {
-        "rule_id": rule.id, "rule_title": rule.text.title, "outcome": Outcome.INSUFFICIENT_EVIDENCE,
-        "severity": clause.severity, "worker_id": worker.worker_id, "agency_id": worker.agency_id,
-        "employer_id": worker.employer_id, "message": message,
-        "evidence": [evidence_of(sources[r]) for r in _rows(items)], "sources": list(rule.text.sources),
-        "remedy": rule.text.remedy, "caveat": rule.text.caveat, "to_reimburse": None, "clause": clause.key,
-        "unreadable": unread, "also_rules": others,
-    }
+    return finding_fields(rule, clause, Outcome.INSUFFICIENT_EVIDENCE, worker, message,
+                          [evidence_of(sources[r]) for r in _rows(items)], unreadable=unread, also_rules=others)
 
 
 def _unread_cell(src: FactSource, field: str) -> UnreadCell:
@@ -346,13 +339,24 @@ def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactS
         if amount:
             money = Money(amount=round(float(amount), 2), currency=str(src.display("currency") or "(unknown)"),
                           record=evidence_of(src), field=clause.reimburse.field)
-    return {
-        "rule_id": rule.id, "rule_title": rule.text.title, "outcome": clause.outcome, "severity": clause.severity,
-        "worker_id": worker.worker_id, "agency_id": worker.agency_id, "employer_id": worker.employer_id,
-        "message": _message(clause, rule.text.messages[clause.key], bound, lang),
-        "evidence": [evidence_of(sources[r]) for r in rows], "sources": list(rule.text.sources),
-        "remedy": rule.text.remedy, "caveat": rule.text.caveat, "to_reimburse": money, "clause": clause.key,
-    }
+    message = _message(clause, rule.text.messages[clause.key], bound, lang)
+    assert isinstance(worker, models.Worker)
+    return finding_fields(rule, clause, clause.outcome, worker, message, [evidence_of(sources[r]) for r in rows],
+                          to_reimburse=money)
+
+
+def finding_fields(rule: Rule, clause: Clause, outcome: Outcome, worker: models.Worker, message: str,
+                   evidence: list[Evidence], **more: Any) -> dict[str, Any]:
+    """A finding's fields (its id is given later): what every kind of finding says of its rule and worker."""
+    return {"rule_id": rule.id, "rule_title": rule.text.title, "outcome": outcome, "severity": clause.severity,
+            "worker_id": worker.worker_id, "agency_id": worker.agency_id, "employer_id": worker.employer_id,
+            "message": message, "evidence": evidence, "sources": list(rule.text.sources), "remedy": rule.text.remedy,
+            "caveat": rule.text.caveat, "to_reimburse": None, "clause": clause.key, **more}
+
+
+def gravity(clause: Clause) -> tuple[int, int, list[int]]:
+    """Which of several clauses a finding is reported under: the gravest outcome, then severity, then key order."""
+    return clause.outcome.rank, clause.severity.rank, [-ord(ch) for ch in clause.key]
 
 
 # Choice cells (fee categories, holders, payers...) are codes; messages show them in the reader's language.

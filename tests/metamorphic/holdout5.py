@@ -21,27 +21,11 @@ from typing import Any
 from compliance.input.sheets import SHEETS_BY_NAME, Kind
 from tests.metamorphic.render import Table, write_csv_folder, write_xlsx
 from tests.metamorphic.transforms import Rows, base_tables, drop, group, interleave_blank_rows, map_cells, table
+from tests.metamorphic.variants import Rendered, Variant  # shared now that the holdout is no longer blind
 
 DateFn = Callable[[dt.date, str, str], object]  # (date, contract sheet, column) -> cell written
 MoneyFn = Callable[[float, str | None], object]  # (amount, ISO currency of the row) -> cell written
 NBSP = "\u00a0"
-
-
-@dataclass(frozen=True)
-class Rendered:
-    path: Path
-    tables: list[Table]
-    mapping: Path | None = None
-
-
-@dataclass(frozen=True)
-class Variant:
-    id: str
-    what: str
-    make: Callable[[Rows, Path], Rendered]
-
-    def build(self, rows: Rows, tmp_path: Path) -> Rendered:
-        return self.make(rows, tmp_path)
 
 
 @dataclass(frozen=True)
