@@ -20,6 +20,7 @@ from compliance.input.header_names import header_hint
 from compliance.input.mapping import Mapping, SheetMapping
 from compliance.input.problems import Action, InputProblem, ProblemType
 from compliance.input.readings import ColumnReading, Readings, SheetReading
+from compliance.input.references import decide_references
 from compliance.input.rows import clean, data_rows, shifted_rows, split_rows
 from compliance.input.sheets import SHEETS_BY_NAME, Kind
 from compliance.input.workbook import (
@@ -68,6 +69,7 @@ def interpret(book: Book, mapping: Mapping | None = None) -> RawWorkbook:
         sheets[p.sheet] = raw
         sheet_readings.append(reading)
         columns.extend(cols)
+    decide_references(sheets, columns, notices, frozenset(p.sheet for p in placed if p.plan is not None))
     decide_dates_across_book(sheets, one_file=book.format != "csv")
     if errors:
         raise InputError(f"{book.path.name}: {len(errors)} column(s) or sheet(s) could not be recognised: "

@@ -218,6 +218,8 @@ def render(value: Any) -> str:
 def evidence_of(source: FactSource) -> Evidence:
     field = _ID_FIELDS.get(source.sheet)
     rid = getattr(source.record, field) if field else None
+    if rid == f"row {source.record.row}":  # a sheet without its own id column names each record by its row
+        rid = None
     return Evidence(sheet=source.sheet, row=source.record.row, record_id=rid)
 
 

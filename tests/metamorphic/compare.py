@@ -74,7 +74,9 @@ def variant_record(seen: Observation, sheet: str, base_rec: Any, file_row: int) 
     flat log keep their key, not their row), else by the row it was written to."""
     key = SHEETS_BY_NAME[sheet].key
     for rec in _records(seen.dataset, sheet):
-        if (getattr(rec, key) == getattr(base_rec, key)) if key else rec.row == file_row:
+        # a sheet without its own id column names each record by its row (compliance/input/references.py)
+        by_row = not key or getattr(rec, key) == f"row {rec.row}"
+        if rec.row == file_row if by_row else getattr(rec, key) == getattr(base_rec, key):
             return rec
     return None
 
@@ -101,8 +103,10 @@ def record_pairs(base: Observation, seen: Observation,
 def misread_fields(sheet: str, row: int, want: Any, got: Any) -> list[str]:
     """Fields the variant read as another value than the base's (a blank is a loss, not a misread)."""
     w, g = want.model_dump(), got.model_dump()
+    # a sheet without its own id column names each record by its row, said: not a reading of the id
+    named_by_row = {k for k in (SHEETS_BY_NAME[sheet].key,) if k and g.get(k) == f"row {g['row']}"}
     return [f"{sheet!r} row {row} {k}: MISREAD as {g[k]!r} (base {v!r})"
-            for k, v in w.items() if k not in ("row", "unread") and g.get(k) is not None and g[k] != v]
+            for k, v in w.items() if k not in ("row", "unread", *named_by_row) and g.get(k) is not None and g[k] != v]
 
 
 def misreadings(base: Observation, seen: Observation, tables: list[Table]) -> list[str]:
