@@ -12,7 +12,7 @@ from typing import Any
 
 from compliance import models
 from compliance.evaluate import reference, unknowns
-from compliance.evaluate.casefile import CaseFile, case_files, worker_borne
+from compliance.evaluate.casefile import CaseFile, case_files, fact_candidates, worker_borne
 from compliance.evaluate.engine import Engine, EngineError, Fact, Match
 from compliance.evaluate.unread_sheets import unread_sheet_findings
 from compliance.input.mapping import load_mapping
@@ -126,7 +126,7 @@ def evaluate_case(
     if matches is None:
         return [], None, fallback
     unknown = {i: s.unknown for i, s in enumerate(sources) if s.unknown}
-    judged = unknowns.judge(rs.clauses, facts, unknown, matches) if unknown else None
+    judged = unknowns.judge(rs.clauses, facts, unknown, matches, fact_candidates(sources)) if unknown else None
     found, verdict = case_findings(rs, matches, sources, judged)
     if unknown_sheets:
         found.extend(unread_sheet_findings(rs, sources, verdict, unknown_sheets))

@@ -19,6 +19,8 @@ class Record(BaseModel):
     # Fields whose cell could not be read (or whose column is not in the sheet), with the text as written
     # ("" for a missing column): unknown, which is not blank. Rules that need them report insufficient evidence.
     unread: tuple[tuple[str, str], ...] = ()
+    # Unread fields that can only be one of a few codes ('LICENSED EA': recruiter or employer_agent), with them.
+    maybe: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 class Agency(Record):

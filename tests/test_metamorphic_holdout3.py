@@ -95,7 +95,6 @@ NOT_READ_YET: dict[str, str] = {
     "h3-sg": "agency role 'LICENSED EA' and 'AMOUNT PAID' (remedy_paid) not read",
     "h3-uk": "'Principal ref' (parent_agency_id), 'Paid to date' (remedy_paid) and payroll 'Reason' "
              "(deduction_reason) not read",
-    "h3-tw": "agency role 人力仲介公司 not read",
     "h3-ph": "remedy_due and remedy_paid columns not found ('Hindi' beside 'Oo' is now read as no)",
     # the same files with the contract's sheet names and required column names: h3-lk-values, h3-qa-values and
     # h3-id-values are read exactly
@@ -105,7 +104,6 @@ NOT_READ_YET: dict[str, str] = {
     "h3-sg-values": "agency role 'LICENSED EA' and 'AMOUNT PAID' (remedy_paid) not read",
     "h3-uk-values": "'Principal ref' (parent_agency_id), 'Paid to date' (remedy_paid) and payroll 'Reason' "
                     "(deduction_reason) not read",
-    "h3-tw-values": "agency role 人力仲介公司 not read",
     "h3-ph-values": "remedy_due and remedy_paid columns not found",
 }
 

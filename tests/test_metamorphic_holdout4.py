@@ -111,13 +111,10 @@ def test_fourth_holdout_variant_is_safe(variant: Variant, base: Observation, row
 NOT_READ_YET: dict[str, str] = {
     # First run (blind): 4 of 18 exact. Since tuned on: h4-kh, h4-cn, h4-eu, h4-kh-values, h4-jp-values,
     # h4-hk-values and h4-cn-values read exactly. What is left is left on purpose, each could be read two ways.
-    "h4-np": "refused: 'Agency Reg. Code' (the agency's key, or its registration number?) and text-dated 'Salary "
-             "From'/'Salary To' not read",
     "h4-wps": "stage 'Qatar Contract' not read (it may be the version signed at a Qatar Visa Centre before departure); "
               "'Return Air Ticket' and 'Contract Registered' not read",
     "h4-vn": "refused: sheet 'Enterprises' and 'Enterprise Code' (the agency or the employer?) not read",
     "h4-jp": "refused: 'Date of Conclusion' (signed, or ended?) not read as signed_on",
-    "h4-hk": "refused: 收據編號 (a receipt may cover several fees) not read as fee_id",
     "h4-wps-values": "stage 'Qatar Contract' not read (it may be the version signed before departure)",
     "h4-vn-values": "bare 'Enterprise' (the agency or the employer?) in held_by and lender not read",
 }

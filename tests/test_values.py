@@ -360,7 +360,8 @@ REFUSALS = [
     ("events", "event", "拒绝更换雇主的申请", "contains a negation ('拒')"),
     ("complaints", "status", "Rejected by labour office", "contains a negation ('rejected')"),
     ("agencies", "role", "Partner agency", "not an accepted value"),  # partner at home, or abroad?
-    ("agencies", "role", "Employment agency", "not an accepted value"),  # the destination agency in Hong Kong
+    # the destination agency in Hong Kong and Singapore, the recruiter elsewhere
+    ("agencies", "role", "Employment agency", "employer's agency at destination"),
     ("contracts", "stage", "Demand letter", "not an accepted value"),
 ]
 

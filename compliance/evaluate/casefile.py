@@ -138,6 +138,16 @@ def case_files(data: Dataset) -> Iterator[CaseFile]:
                        tuple(linked.get("wage_payments", ())), tuple(linked.get("events", ())))  # type: ignore[arg-type]
 
 
+def fact_candidates(sources: list[FactSource]) -> dict[int, dict[str, tuple[Any, ...]]]:
+    """Per fact row: the unknown fields that can only be one of a few codes, as engine values."""
+    out: dict[int, dict[str, tuple[Any, ...]]] = {}
+    for i, s in enumerate(sources):
+        for name, codes in s.record.maybe:
+            if name in s.unknown and (spec := SCHEMA[s.kind].get(name)) is not None:
+                out.setdefault(i, {})[name] = tuple(_engine_value(c, spec.type) for c in codes)
+    return out
+
+
 def _fact(source: FactSource, row: int, wref: str) -> dict[str, Any]:
     fact: dict[str, Any] = {"kind": source.kind, "wref": wref, "row": row}
     for name, spec in SCHEMA[source.kind].items():

@@ -12,6 +12,10 @@ three-valued logic (true / false / unknown), with every test on an unknown field
 
 Doubtful and possible findings are reported as insufficient evidence naming the cells (report.py), never as a
 violation and never as compliance.
+
+An unknown cell that can only be one of a few codes ('LICENSED EA': recruiter or employer_agent) is tested under
+each: a test every reading answers alike is answered, so a rule that asks only "is it a sub-agent?" is judged; an
+engine match such a test refutes is dropped, and a clause such tests alone make true is a definite match.
 """
 
 from __future__ import annotations
@@ -27,6 +31,15 @@ from compliance.rules.ruleset import Clause, Outcome, Pattern
 # Unknown fields per fact, by the fact's row number in the case (its index in `facts`).
 Unknown = Mapping[int, frozenset[str]]
 Cell = tuple[int, str]  # (fact row, field)
+# Per fact row: unknown fields that can only be one of these engine values.
+Candidates = Mapping[int, Mapping[str, tuple[object, ...]]]
+_DECIDED = "="  # prefix of a mark in a `seen` set: that cell's possible codes all answered a test alike
+
+
+def _split(seen: set[Cell]) -> tuple[tuple[Cell, ...], bool]:
+    """The unknown cells a judgement hangs on, and whether possible codes decided any of its tests."""
+    cells = tuple(sorted(c for c in seen if not c[1].startswith(_DECIDED)))
+    return cells, len(cells) < len(seen)
 
 
 @dataclass(frozen=True)
@@ -48,9 +61,25 @@ def fields_read(clause: Clause) -> set[tuple[str, str]]:
     return out
 
 
-def judge(clauses: Sequence[Clause], facts: Sequence[Fact], unknown: Unknown, matches: list[Match]) -> Judged:
-    if not any(unknown.values()):
+class _Unknowns:
+    """The unknown fields per fact row and the codes some of them can only be."""
+
+    def __init__(self, fields: Unknown, candidates: Candidates) -> None:
+        self.fields = fields
+        self.candidates = candidates
+
+    def get(self, row: int, default: frozenset[str] | tuple[()] = ()) -> frozenset[str] | tuple[()]:
+        return self.fields.get(row, default)
+
+    def items(self) -> Iterator[tuple[int, frozenset[str]]]:
+        return iter(self.fields.items())
+
+
+def judge(clauses: Sequence[Clause], facts: Sequence[Fact], fields: Unknown, matches: list[Match],
+          candidates: Candidates | None = None) -> Judged:
+    if not any(fields.values()):
         return Judged(list(matches), [], [])
+    unknown = _Unknowns(fields, candidates or {})
     unknown_kinds = {(facts[row]["kind"], f) for row, fields in unknown.items() for f in fields}
     by_key = {c.key: c for c in clauses}
     by_kind: dict[str, list[Fact]] = {}
@@ -60,18 +89,25 @@ def judge(clauses: Sequence[Clause], facts: Sequence[Fact], unknown: Unknown, ma
     doubtful: list[tuple[Match, tuple[Cell, ...]]] = []
     for m in matches:
         clause = by_key[m[0]]
-        cells = _unknown_cells_of_match(clause, m, facts, by_kind, unknown) \
-            if fields_read(clause) & unknown_kinds else ()
+        if not fields_read(clause) & unknown_kinds:
+            definite.append(m)
+            continue
+        cells, refuted = _unknown_cells_of_match(clause, m, facts, by_kind, unknown)
+        if refuted:  # a cell that can only be codes that fail a test: the engine's blank reading was wrong
+            continue
         (doubtful.append((m, cells)) if cells else definite.append(m))
     matched = set(matches)
     possible: list[tuple[Match, tuple[Cell, ...]]] = []
     for clause in clauses:
-        if clause.outcome in (Outcome.INSUFFICIENT_EVIDENCE, Outcome.NOT_APPLICABLE):
-            continue
         if not fields_read(clause) & unknown_kinds:
             continue
-        for m, cells in _possible(clause, by_kind, unknown):
-            if m not in matched and cells:
+        judged = clause.outcome not in (Outcome.INSUFFICIENT_EVIDENCE, Outcome.NOT_APPLICABLE)
+        for m, cells, decided in _possible(clause, by_kind, unknown):
+            if m in matched:
+                continue
+            if not cells and decided:  # true under every code the cells can be: as definite as a read cell
+                definite.append(m)
+            elif cells and judged:
                 possible.append((m, cells))
     return Judged(definite, doubtful, possible)
 
@@ -86,16 +122,25 @@ def _tests(conditions: Sequence[Condition]) -> Iterator[Test]:
 
 def _test3(t: Test, scope: dict[str, Fact], unknown: Unknown, seen: set[Cell]) -> bool | None:
     fact = scope[t.left.alias]
-    hit = False
+    hit: list[tuple[str, Cell]] = []  # (alias, cell) of each unknown side
     if t.left.field in unknown.get(int(fact["row"]), ()):
-        seen.add((int(fact["row"]), t.left.field))
-        hit = True
+        hit.append((t.left.alias, (int(fact["row"]), t.left.field)))
     if isinstance(t.value, FieldRef):
         other = scope[t.value.alias]
         if t.value.field in unknown.get(int(other["row"]), ()):
-            seen.add((int(other["row"]), t.value.field))
-            hit = True
-    return None if hit else _test(t, scope)
+            hit.append((t.value.alias, (int(other["row"]), t.value.field)))
+    if not hit:
+        return _test(t, scope)
+    if len(hit) == 1 and isinstance(unknown, _Unknowns):
+        alias, cell = hit[0]
+        codes = unknown.candidates.get(cell[0], {}).get(cell[1])
+        if codes:
+            answers = {_test(t, {**scope, alias: {**scope[alias], cell[1]: c}}) for c in codes}
+            if len(answers) == 1:
+                seen.add((cell[0], _DECIDED + cell[1]))  # a mark, not an unknown cell: see _split
+                return answers.pop()
+    seen.update(cell for _, cell in hit)
+    return None
 
 
 def _cond3(c: Condition, scope: dict[str, Fact], unknown: Unknown, seen: set[Cell]) -> bool | None:
@@ -114,10 +159,12 @@ def _holds3(p: Pattern, fact: Fact, bound: dict[str, Fact], unknown: Unknown, se
     local: set[Cell] = set()
     results = [_cond3(c, scope, unknown, local) for c in p.conditions]
     if any(r is False for r in results):
+        seen |= {c for c in local if c[1].startswith(_DECIDED)}
         return False  # one known false test settles it, whatever the unknown cells hold
     if any(r is None for r in results):
         seen |= local
         return None
+    seen |= {c for c in local if c[1].startswith(_DECIDED)}
     return True
 
 
@@ -136,25 +183,32 @@ def _negations_clear(negatives: Sequence[Pattern], by_kind: dict[str, list[Fact]
 
 
 def _unknown_cells_of_match(clause: Clause, m: Match, facts: Sequence[Fact], by_kind: dict[str, list[Fact]],
-                            unknown: Unknown) -> tuple[Cell, ...]:
+                            unknown: Unknown) -> tuple[tuple[Cell, ...], bool]:
+    """The unknown cells the engine's match hangs on, and whether a cell's possible codes refute it."""
     bound = {alias: facts[row] for alias, row in m[1]}
     bound.setdefault("worker", next(f for f in facts if f["kind"] == "worker"))
     seen: set[Cell] = set()
+    refuted = False
     for p in clause.patterns:
         if not p.negated and p.alias in bound:
-            _holds3(p, bound[p.alias], bound, unknown, seen)
-    _negations_clear([p for p in clause.patterns if p.negated], by_kind, bound, unknown, seen)
-    return tuple(sorted(seen))
+            refuted |= _holds3(p, bound[p.alias], bound, unknown, seen) is False
+    refuted |= not _negations_clear([p for p in clause.patterns if p.negated], by_kind, bound, unknown, seen)
+    cells, decided = _split(seen)
+    # only a cell's possible codes overturn the engine (elsewhere the two evaluators agree, as the tests prove)
+    return cells, refuted and decided
 
 
 def _possible(clause: Clause, by_kind: dict[str, list[Fact]],
-              unknown: Unknown) -> Iterator[tuple[Match, tuple[Cell, ...]]]:
+              unknown: Unknown) -> Iterator[tuple[Match, tuple[Cell, ...], bool]]:
+    """Bindings the unknown cells could make or (with their possible codes) do make: (match, cells it hangs on,
+    whether a cell's codes decided a test)."""
     positives = [p for p in clause.patterns if not p.negated]
     negatives = [p for p in clause.patterns if p.negated]
     for bound, seen in _bind3(positives, by_kind, {}, set(), unknown):
         seen = set(seen)
         if _negations_clear(negatives, by_kind, bound, unknown, seen) and seen:
-            yield (clause.key, tuple((p.alias, int(bound[p.alias]["row"])) for p in positives)), tuple(sorted(seen))
+            cells, decided = _split(seen)
+            yield (clause.key, tuple((p.alias, int(bound[p.alias]["row"])) for p in positives)), cells, decided
 
 
 def _bind3(patterns: list[Pattern], by_kind: dict[str, list[Fact]], bound: dict[str, Fact], seen: set[Cell],

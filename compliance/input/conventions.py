@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compliance.input import answer_pairs, formats, headers
+from compliance.input.letters import decide_sex_letters
 from compliance.input.mapping import SheetMapping
 from compliance.input.readings import ColumnReading
 from compliance.input.sheets import SHEETS_BY_NAME, ColumnSpec, Kind, SheetSpec
@@ -106,6 +107,9 @@ def decide_columns(raw: RawSheet, spec: SheetSpec, fields: dict[str, headers.Col
                                "them against the source")
         if _answers(spec.name, col) and (pair := answers.get(col.name)):
             ctx.answers, described = pair.reads, pair.said
+        if (spec.name, col.name) == ("workers", "sex") and (letters := decide_sex_letters(values[col.name])):
+            ctx.answers, ctx.answers_note = letters
+            described = letters[1]
         _apply_hint(ctx, m.cell.hint if m is not None else None, col.kind, col.name)
         if col.kind in DATED and (named := header_calendar(by_field[col.name].name)) and ctx.calendar != named:
             # the header names the Buddhist era or the ROC calendar; beside another calendar hint it is unclear

@@ -33,9 +33,12 @@ class CellError(ValueError):
     """A cell that cannot be read; str() is one plain-language reason. (Defined here, where the style-aware
     readings raise it; cells.py re-exports it.)"""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, candidates: tuple[str, ...] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
+        # The codes the cell can only be one of ('LICENSED EA': recruiter or employer_agent): the rules judge it
+        # under each, and decide where every reading gives the same verdict (evaluate/unknowns.py).
+        self.candidates = candidates
 
 
 Order = Literal["dmy", "mdy"]

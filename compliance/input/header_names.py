@@ -53,6 +53,8 @@ class _Vocab:
     known_words: frozenset[str]
     # sheet -> name -> {kind of every cell under it: column}: "Paid" over real dates is paid_on, over numbers net
     by_kind: dict[str, dict[str, dict[str, str]]]
+    # words that say a sheet is something other than records ("Summary", "Notes"): never read by its content
+    other_sheet_words: frozenset[str] = frozenset()
 
 
 def _yaml(path: Path) -> dict:
@@ -174,8 +176,9 @@ def _load_vocab(folder: Path) -> _Vocab:
              for w in _words(n)}
     known |= {_norm(w, t) for w in _names(cp, "distinct_words", common.get("distinct_words"))}
     generic = frozenset(_norm(w, t) for w in _names(cp, "generic_sheet_words", common.get("generic_sheet_words")))
+    other = frozenset(_norm(w, t) for w in _names(cp, "other_sheet_words", common.get("other_sheet_words")))
     return _Vocab(columns, {s: frozenset(n) for s, n in others.items()}, sheet_names, generic, frozenset(known),
-                  by_kind)
+                  by_kind, other)
 
 
 @cache

@@ -28,6 +28,7 @@ from compliance.input.header_names import (
     _text,
     _vocab,
     _words,
+    look_alike,
     split_header,
 )
 from compliance.input.header_names import VOCAB_DIR as VOCAB_DIR  # re-exported: the tables' folder
@@ -49,9 +50,14 @@ CANDIDATE_MIN = 50.0
 # ("worker_id", "currency" are in many sheets and say little; "Fee type" says fees).
 CONTENT_MIN = 1.5
 CONTENT_LEAD = 1.5
+# A sheet whose name is in no table ("Clients", "Migration Cost", 劳务人员名册) is read by its content only on
+# stronger evidence, and only as a contract sheet no other sheet is named as: its name might mean something else.
+NAMED_CONTENT_MIN = 3.0
+NAMED_CONTENT_LEAD = 2.0
 
 _RANK = {"exact": 4, "synonym": 3, "words": 2, "cells": 2, "fuzzy": 1, "none": 0}
-_SHEET_RANK = {"exact": 5, "synonym": 4, "words": 3, "fuzzy": 2, "content": 1, "none": 0}
+_SHEET_RANK = {"exact": 5, "synonym": 4, "words": 3, "fuzzy": 2, "content": 1, "content (name not known)": 1,
+               "none": 0}
 
 
 
@@ -106,10 +112,49 @@ def _lookup(name: str, sheet: str) -> _Hit:
     return _fuzzy(name, v.columns[sheet], {n for table in v.columns.values() for n in table})
 
 
+_HAS_CJK = re.compile(f"[{_CJK}]")
+
+
+def _cjk_side(part: str) -> bool:
+    """Chinese, with Latin letters at most inside brackets ('月薪（QAR）')."""
+    return bool(_HAS_CJK.search(part)) and not re.search("[A-Za-z]", re.sub(r"[(（\[].*?[)）\]]", "", part))
+
+
+def _latin_side(part: str) -> bool:
+    return not _HAS_CJK.search(part) and bool(re.search("[A-Za-z]", part))
+
+
+def bilingual_parts(text: str) -> tuple[str, str] | None:
+    """'使用語言 Languages Spoken', '月薪（QAR） Monthly Salary' (a Hong Kong form's headers): the Chinese and the
+    English name, split at the space where one script ends and the other begins; None for a one-language name."""
+    words = text.split()
+    for i in range(1, len(words)):
+        left, right = " ".join(words[:i]), " ".join(words[i:])
+        if (_cjk_side(left) and _latin_side(right)) or (_latin_side(left) and _cjk_side(right)):
+            return left, right
+    return None
+
+
+def _bilingual(text: str, sheet: str) -> _Hit:
+    """A header in two languages is the column both parts name, or one names and the other does not contradict."""
+    parts = bilingual_parts(text)
+    if parts is None:
+        return _NONE
+    hits = [_lookup(split_header(p)[0], sheet) for p in parts]
+    fields = {h.field for h in hits if h.field}
+    if len(fields) != 1 or any(h.field is None and _known(split_header(p)[0]) for h, p in zip(hits, parts,
+                                                                                             strict=True)):
+        return _NONE  # two columns named, or one part a known name of no column here: not guessed
+    best = max((h for h in hits if h.field), key=lambda h: (_RANK[h.how], h.score))
+    return _Hit(best.field, best.how, best.score)
+
+
 def _lookup_cell(cell: HeaderCell, sheet: str) -> _Hit:
     """A bracket that is no hint is a qualifier ("Name (as in passport)"), unless the name without it means
     nothing and with it means a column: "Collected by (agency)" is "collected by agency"."""
     hit = _lookup(cell.name, sheet)
+    if hit.field is None and (two := _bilingual(cell.text, sheet)).field:
+        return two
     if hit.field is None and cell.kind and (field := _vocab().by_kind[sheet].get(cell.name, {}).get(cell.kind)):
         return _Hit(field, "cells", 90.0)  # "Paid" over real date cells is the date paid; over numbers, the amount
     if hit.field is None and ("(" in cell.text or "[" in cell.text) and cell.hint is None:
@@ -394,7 +439,7 @@ def shift_merged(ranges: Sequence[tuple[tuple[int, int], tuple[int, int]]], star
 
 
 def _sheet_forms(name: str) -> list[str]:
-    parts = [name, *re.split(r"\s+[-–—|:]\s+|[–—|:]", name)]
+    parts = [name, *re.split(r"\s+[-–—|:]\s+|[–—|:]", name), *(bilingual_parts(name) or ())]
     forms = [split_header(p)[0] for p in parts]
     return [f for f in dict.fromkeys([*forms, *(" ".join(re.sub(r"\d+", " ", f).split()) for f in forms)]) if f]
 
@@ -415,10 +460,16 @@ def identify_sheet(name: str, grid: Sequence[Sequence[object]] | None = None) ->
     bare = " ".join(re.sub(r"\d+", " ", split_header(name)[0]).split())
     if grid is not None and (not bare or all(w in v.generic for w in _words(bare))):
         return _by_content(grid)
+    # a name spelt with look-alike letters of another script ("wοrkers") is reported as such, not read by content
+    if grid is not None and not sheets and not set(_words(bare)) & v.other_sheet_words \
+            and not any(look_alike(name, s.name) for s in SHEETS):
+        sheet, _, score = _by_content(grid, NAMED_CONTENT_MIN, NAMED_CONTENT_LEAD)
+        return (sheet, "content (name not known)", score) if sheet else (None, "none", 0.0)
     return None, "none", 0.0
 
 
-def _by_content(grid: Sequence[Sequence[object]]) -> tuple[str | None, str, float]:
+def _by_content(grid: Sequence[Sequence[object]], least: float = CONTENT_MIN,
+                lead: float = CONTENT_LEAD) -> tuple[str | None, str, float]:
     header = find_header(grid, None)
     if header is None:
         return None, "none", 0.0
@@ -429,7 +480,7 @@ def _by_content(grid: Sequence[Sequence[object]]) -> tuple[str | None, str, floa
         weights[spec.name] = sum(1 / sheets_of[m.cell.name] for m in matches)
     ranked = sorted(weights.items(), key=lambda sw: -sw[1])
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top < CONTENT_MIN or top < CONTENT_LEAD * second:
+    if top < least or top < lead * second:
         return None, "none", 0.0
     recognised = sum(m.field is not None for m in match_columns(header, best))
     return best, "content", round(100 * recognised / len(header.cells), 1)
@@ -438,6 +489,20 @@ def _by_content(grid: Sequence[Sequence[object]]) -> tuple[str | None, str, floa
 def identify_sheets(books: dict[str, Sequence[Sequence[object]]]) -> dict[str, tuple[str | None, str, float]]:
     """Every file sheet identified; each contract sheet goes to one file sheet only (the best; then the first)."""
     found = {name: identify_sheet(name, grid) for name, grid in books.items()}
+    # a sheet read by its content though its name is in no table yields to any other claim, and two such claim
+    # nothing: each stays an unrecognised sheet, reported, as it was
+    named = defaultdict(list)
+    for name, (sheet, how, _) in found.items():
+        if sheet and how != "content (name not known)":
+            named[sheet].append(name)
+    unnamed = defaultdict(list)
+    for name, (sheet, how, _) in found.items():
+        if sheet and how == "content (name not known)":
+            unnamed[sheet].append(name)
+    for sheet, names in unnamed.items():
+        if sheet in named or len(names) > 1:
+            for name in names:
+                found[name] = (None, "none", 0.0)
     claims: dict[str, list[str]] = defaultdict(list)
     for name, (sheet, _, _) in found.items():
         if sheet:

@@ -11,7 +11,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from compliance.input import answer_pairs, cells, dates, values
+from compliance.input import answer_pairs, cells, dates, letters, values
 from compliance.input.cells import CellError
 from compliance.input.sheets import ColumnSpec, Kind
 
@@ -122,12 +122,12 @@ def _amount(v: object, ctx: Any, currency: str | None) -> Read:
 
 
 @lru_cache(maxsize=65536)
-def _cached_choice(v: object, sheet: str, column: str) -> tuple[values.ChoiceReading | None, str | None]:
+def _cached_choice(v: object, sheet: str, column: str) -> tuple[values.ChoiceReading | None, CellError | None]:
     """Records repeat a few spellings thousands of times: each is read once (and refused once)."""
     try:
         return values.read_choice(v, sheet, column), None
     except CellError as e:
-        return None, e.reason
+        return None, e
 
 
 @lru_cache(maxsize=4096)
@@ -160,10 +160,12 @@ def _choice(v: object, spec: ColumnSpec, sheet: str, ctx: Any) -> Read:
     # A consent column's "Hindi" beside the workbook's "Oo" (answer_pairs.py): its no, as in a yes/no column.
     if ctx is not None and ctx.answers and (code := ctx.answers.get(answer_pairs.key(v) or "")) in spec.choices:
         return Read(code, ctx.answers_note, (code, "pair", answer_pairs.key(v)))
+    if ctx is not None and ctx.answers and ctx.answers.get(answer_pairs.key(v) or "") == letters.REFUSED:
+        raise letters.refuse_letter(str(v).strip(), ctx.answers_note or "")
     got, error = _cached_choice(v, sheet, spec.name) if _hashable(v) else (values.read_choice(v, sheet, spec.name),
                                                                           None)
     if error is not None:
-        raise CellError(error)
+        raise CellError(error.reason, error.candidates)
     if got is None:
         return Read(None)
     return Read(got.code, None, None if got.how == "code" else (got.code, got.how, got.matched))

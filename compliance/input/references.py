@@ -60,7 +60,8 @@ def decide_references(sheets: dict[str, RawSheet], readings: list[ColumnReading]
             break
     for spec in SHEETS:
         raw = sheets.get(spec.name)
-        if raw is not None and spec.key and spec.name not in _REFERENCED and not _has(raw, spec.key):
+        # (an empty sheet, with no header at all, is no records, as before)
+        if raw is not None and raw.columns and spec.key and spec.name not in _REFERENCED and not _has(raw, spec.key):
             _rows_as_ids(raw, spec.key, said)
 
 

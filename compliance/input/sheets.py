@@ -189,7 +189,9 @@ SHEETS: tuple[SheetSpec, ...] = (
         key="contract_id",
         help="Job offers and employment contracts, one row per version (offer, pre-departure, destination).",
         columns=(
-            _c("contract_id", Kind.ID, "Your identifier for this contract version.", required_column=True,
+            _c("contract_id", Kind.ID,
+               "Your identifier for this contract version (without the column, each row is named by its row number).",
+               required_column=True,
                required_value=True, example="C-001"),
             _c("worker_id", Kind.REF, "Worker the contract is for.", required_column=True,
                required_value=True, refers_to="workers", example="W-001"),
@@ -235,7 +237,8 @@ SHEETS: tuple[SheetSpec, ...] = (
         help=("Every fee or cost in the recruitment process, whoever paid it. Record a row with amount 0 "
               "when a worker declares they paid nothing."),
         columns=(
-            _c("fee_id", Kind.ID, "Your identifier for this payment.", required_column=True,
+            _c("fee_id", Kind.ID, ("Your identifier for this payment (without the column, each row is named by its row "
+                "number)."), required_column=True,
                required_value=True, example="F-001"),
             _c("worker_id", Kind.REF, "Worker the cost relates to.", required_column=True,
                required_value=True, refers_to="workers", example="W-001"),
@@ -294,7 +297,9 @@ SHEETS: tuple[SheetSpec, ...] = (
         required_sheet=False,
         help="Optional. Complaints received from or about workers.",
         columns=(
-            _c("complaint_id", Kind.ID, "Your identifier for the complaint.", required_column=True,
+            _c("complaint_id", Kind.ID,
+               "Your identifier for the complaint (without the column, each row is named by its row number).",
+               required_column=True,
                required_value=True, example="CP-01"),
             _c("worker_id", Kind.REF, "Worker concerned.", required_column=True, required_value=True,
                refers_to="workers", example="W-001"),

@@ -408,6 +408,8 @@ TOTALS_WORDS = frozenset({
     "total général", "jumlah",
     "合计", "总计", "小计", "合計", "總計", "小計", "総計",
     "जम्मा", "कुल", "कुल जम्मा", "योग", "कुल योग",
+    # the same in Latin letters, as Nepali, Hindi and Bengali clerks type them in English sheets
+    "jamma", "kul jamma", "kul", "kul yog", "yog", "mot", "sarbomot", "sorbomot",
     "মোট", "সর্বমোট",
     "المجموع", "الإجمالي", "المجموع الكلي",
     "รวม", "ยอดรวม", "รวมทั้งหมด",

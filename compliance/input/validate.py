@@ -181,6 +181,8 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]], 
                                 if p.action is Action.VALUE_IGNORED and p.column)
         if unread:
             values["unread"] = unread
+        if "maybe" in values:
+            values["maybe"] = tuple(values["maybe"])
         if not rejected and spec.key is not None:
             key = values[spec.key]
             if key in own_ids:
@@ -309,6 +311,8 @@ def _parse_row(spec: SheetSpec, plan: list[_Col], row: RawRow, ids: dict[str, di
             rejects = col.required_value and not col.unreadable_kept
             action = Action.ROW_REJECTED if rejects else Action.VALUE_IGNORED
             problems.append(_problem(spec, row, col.name, raw_value, ProblemType.BAD_VALUE, action, str(e)))
+            if e.candidates and not rejects:
+                values.setdefault("maybe", []).append((col.name, e.candidates))
             rejected |= rejects
             p.log.refused += 1
             continue

@@ -99,6 +99,10 @@ def _read(name: str, written: str) -> ChoiceReading:
         return ChoiceReading(code, "code", code)
     if code := vocab.spellings.get(text.key):
         return ChoiceReading(code, "synonym", vocab.shown[text.key])
+    if either := vocab.either.get(text.key):
+        codes, reason = either
+        raise CellError(f"{written!r}: {reason}: each rule judges it as {' and as '.join(codes)}, and says "
+                        "insufficient evidence where the two differ", codes)
     if reason := _refused(vocab, text.tokens):
         raise CellError(f"{written!r}: {reason}")
     if vocab.leading_word and (reading := _by_leading_word(vocab, text)):

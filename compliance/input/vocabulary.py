@@ -9,7 +9,7 @@ stated"). A file that cannot be used raises VocabularyError naming the file and 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ class Vocabulary:
     refine: Mapping[str, str]  # lead code -> the code a keyword after it may make it ("Yes, signed" -> written)
     fuzzy_targets: tuple[tuple[str, str], ...]  # (normalised entry, code) that a typo is compared with
     base: str | None = None  # the vocabulary it extends
+    either: Mapping[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # spelling -> (codes, reason)
 
     @property
     def words(self) -> dict[Phrase, str]:
@@ -76,6 +77,13 @@ class _Refusal(_Model):
     reason: str
 
 
+class _Either(_Model):
+    """Words that can only be one of a few codes, the records not saying which: refused, with the codes kept."""
+    phrases: list[str]
+    codes: list[str]
+    reason: str
+
+
 class _VocabSpec(_Model):
     about: str = ""
     columns: list[str]
@@ -85,6 +93,7 @@ class _VocabSpec(_Model):
     fuzzy: bool = True
     codes: dict[str, _CodeSpec]
     refuse: list[_Refusal] = []
+    either: list[_Either] = []
 
 
 class _CommonSpec(_Model):
@@ -148,8 +157,17 @@ def _build(name: str, spec: _VocabSpec, file: str, common: _CommonSpec, base: Vo
     own = [*code_keys.items(), *((k, c) for k, c in spellings.items() if not base or k not in base.spellings)]
     targets = tuple((k, c) for k, c in own if not negations & set(k.split(" "))) if spec.fuzzy else ()
     targets = tuple(dict.fromkeys((*base.fuzzy_targets, *targets))) if base and spec.fuzzy else targets
+    either = dict(base.either) if base else {}
+    for entry in spec.either:
+        if bad := [c for c in entry.codes if c not in spec.codes] or ([] if len(entry.codes) > 1 else entry.codes):
+            raise VocabularyError(f"{where}: either {entry.phrases[0]!r} needs two or more of its codes, not {bad}")
+        for phrase in entry.phrases:
+            key = " ".join(_phrase(phrase, where))
+            if key in spellings or key in code_keys or tuple(key.split(" ")) in refusals:
+                raise VocabularyError(f"{where}: {phrase!r} is both 'either' and accepted or refused")
+            either[key] = (tuple(entry.codes), entry.reason)
     return Vocabulary(name, file, tuple(spec.columns), tuple(spec.codes), code_keys, spellings, keywords, refusals,
-                      stems, negations, shown, spec.leading_word, dict(spec.refine), targets, spec.extends)
+                      stems, negations, shown, spec.leading_word, dict(spec.refine), targets, spec.extends, either)
 
 
 @cache

@@ -379,6 +379,9 @@ def _message(clause: Clause, template: str, bound: dict[str, FactSource], lang: 
         src = bound[alias]
         value = src.display(field)
         if value is None and field in src.unknown:  # unreadable, not blank: show what was written
+            if codes := dict(src.record.maybe).get(field):  # 'LICENSED EA' (recruiter or employer_agent)
+                return f"'{dict(src.record.unread).get(field)}' (" + " or ".join(
+                    _catalog(lang).value(c, src.sheet, field) for c in codes) + ")"
             written = dict(src.record.unread).get(field)
             return f"'{written}'?" if written else "?"
         if value is not None and (isinstance(value, bool) or field in _CHOICE_COLUMNS.get(src.sheet, ())):

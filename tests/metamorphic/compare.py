@@ -83,7 +83,7 @@ def variant_record(seen: Observation, sheet: str, base_rec: Any, file_row: int) 
 
 def _fields(rec: Any) -> dict[str, Any]:
     # `row` moves with the layout; `unread` repeats what the input problems already say.
-    return {k: v for k, v in rec.model_dump().items() if k not in ("row", "unread")}
+    return {k: v for k, v in rec.model_dump().items() if k not in ("row", "unread", "maybe")}
 
 
 def record_pairs(base: Observation, seen: Observation,
@@ -106,7 +106,8 @@ def misread_fields(sheet: str, row: int, want: Any, got: Any) -> list[str]:
     # a sheet without its own id column names each record by its row, said: not a reading of the id
     named_by_row = {k for k in (SHEETS_BY_NAME[sheet].key,) if k and g.get(k) == f"row {g['row']}"}
     return [f"{sheet!r} row {row} {k}: MISREAD as {g[k]!r} (base {v!r})"
-            for k, v in w.items() if k not in ("row", "unread", *named_by_row) and g.get(k) is not None and g[k] != v]
+            for k, v in w.items()
+            if k not in ("row", "unread", "maybe", *named_by_row) and g.get(k) is not None and g[k] != v]
 
 
 def misreadings(base: Observation, seen: Observation, tables: list[Table]) -> list[str]:

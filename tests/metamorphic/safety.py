@@ -6,9 +6,10 @@ from __future__ import annotations
 from tests.metamorphic.compare import Observation, misread_fields, record_pairs, weak_failures
 from tests.metamorphic.render import Table
 
-# A whole-file refusal is safe when it names what it lacks: required sheets or columns not found, or two headers
-# taken to mean one column (the reader refuses rather than choose).
-_PLAIN_REFUSALS = ("missing required column", "missing required sheet", "could not be recognised")
+# A whole-file refusal is safe when it names what it lacks: required sheets or columns not found, two headers
+# taken to mean one column, or two sheets taken to mean one sheet (the reader refuses rather than choose).
+_PLAIN_REFUSALS = ("missing required column", "missing required sheet", "could not be recognised",
+                   "say which one to read in a mapping file")
 
 
 def silent_misreads(base: Observation, seen: Observation, tables: list[Table]) -> list[str]:
@@ -46,7 +47,7 @@ def unreported_losses(base: Observation, seen: Observation, tables: list[Table])
             continue
         unread = {f for f, _ in got.unread}
         lost = [k for k, v in want.model_dump().items()
-                if k not in ("row", "unread") and v is not None and getattr(got, k) is None]
+                if k not in ("row", "unread", "maybe") and v is not None and getattr(got, k) is None]
         out += [f"{table.name!r} row {row} {k}: not read and not reported (base {getattr(want, k)!r})"
                 for k in lost if not _reported(seen, table, sheet, row, k, unread)]
     return out
