@@ -304,6 +304,9 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
         "days_overdue": _days_overdue(pay, as_of),
         "deduction_share": (round(pay.deductions / pay.gross, 4)
                             if pay.deductions is not None and pay.gross else None),
+        "repayment_share_of_net": (round(pay.deductions / (pay.net + pay.deductions), 4)
+                                   if pay.deductions is not None and pay.net is not None
+                                   and pay.net + pay.deductions > 0 else None),
         "days_since_previous_pay": _days(max(previous), pay.paid_on) if previous else None,
     }
 

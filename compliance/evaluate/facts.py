@@ -125,6 +125,9 @@ DERIVED: dict[str, list[FieldSpec]] = {
            inputs=("paid_on",)),
         _f("deduction_share", N, "deductions divided by gross (0.25 = a quarter). Blank if either is blank or "
            "gross is 0.", inputs=("deductions", "gross")),
+        _f("repayment_share_of_net", N, "deductions divided by the net pay before them (net plus deductions: what "
+           "the worker would have taken home without the deduction). Blank if either is blank or both are 0.",
+           inputs=("deductions", "net")),
         _f("days_since_previous_pay", N, "paid_on minus the worker's previous paid_on (the latest earlier one), in "
            "days. Blank for the first payment or an unpaid period.", inputs=("paid_on",)),
     ],
