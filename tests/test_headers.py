@@ -869,3 +869,65 @@ def test_a_names_row_with_a_number_in_a_name_still_takes_its_group_labels():
 ])
 def test_system_export_and_filipino_sheet_names_are_recognised(name, sheet):
     assert identify_sheet(name)[0] == sheet
+
+
+# ---------------------------------------------------------------------------------------------- sixth holdout
+
+
+@pytest.mark.parametrize(("text", "sheet", "field"), [
+    ("Registered on (Darta Miti)", "workers", "recruited_on"),  # a Nepali agency register: the sign-up date
+    ("Date of Selection", "workers", "recruited_on"),  # an Indian agent's register
+    ("Raashi (Amount)", "fees", "amount"),  # Hindi raashi: amount
+    ("許可證有效期限", "agencies", "licence_valid_to"),  # Taiwan: the licence's expiry date
+    ("薪資月份", "wage_payments", "period"),
+    ("HR Action", "events", "event"),  # "HR" is read as "hour" by the spellings table: both sides alike
+    ("Total Hours (incl. OT)", "wage_payments", "hours_worked"),
+    ("工作時數（含加班）", "wage_payments", "hours_worked"),
+    ("Licence N°", "agencies", "licence_number"),
+    ("Complaint N°", "complaints", "complaint_id"),
+    ("Briefed on Grievance Channels", "workers", "complaint_channel_known"),
+    ("Contract Bars Recruiter Fees", "employers", "recruiter_contract_bans_fees"),
+    ("Client Consented", "documents", "worker_consent"),
+])
+def test_sixth_holdout_office_names_are_synonyms(text, sheet, field):
+    m = _match(text, sheet)
+    assert (m.field, m.how) == (field, "synonym")
+
+
+@pytest.mark.parametrize(("text", "sheet"), [
+    ("Case N°", "workers"),  # an NGO's case is its client (the worker); an inspector's case is the complaint
+    ("Registered on (Darta Miti)", "complaints"),  # a workers' name is not bent onto the complaint's date
+    ("Amount (QAR)", "workers"),  # the contracted salary or the first month's earnings
+])
+def test_sixth_holdout_names_that_could_mean_two_things_stay_unmatched(text, sheet):
+    m = _match(text, sheet)
+    assert (m.field, m.how) == (None, "none")
+
+
+def test_a_bangladeshi_cost_head_under_its_payment_group_is_the_fee_category():
+    grid = [["Payment", "", "", ""], ["ID", "Worker ID", "Cost Head", "Amount"], ["F-1", "W-1", "Visa Fee", 5000]]
+    merged = [((0, 0), (0, 3))]
+    assert _fields(grid, "fees", merged)["Payment / Cost Head"] == "category"
+
+
+def test_a_salary_group_over_an_amount_is_not_taken_for_the_first_months_earnings():
+    grid = [["Worker", "", "Salary", ""], ["ID", "Name", "Amount (QAR)", "Currency"], ["W-1", "Asha", 1200, "QAR"]]
+    merged = [((0, 0), (0, 1)), ((0, 2), (0, 3))]
+    assert _fields(grid, "workers", merged)["Salary / Amount (QAR)"] is None
+
+
+@pytest.mark.parametrize(("name", "sheet"), [
+    ("Agency Details", "agencies"), ("Demand Employers", "employers"), ("Companies Abroad", "employers"),
+    ("Shikayat", "complaints"), ("Ghatna", "events"), ("Migration Cost", "fees"),
+    ("Salary Statement", "wage_payments"), ("HR_ACTIONS", "events"), ("Documents Withheld", "documents"),
+    ("劳务人员名册", "workers"), ("境外雇主", "employers"),
+])
+def test_sixth_holdout_sheet_names_are_recognised(name, sheet):
+    assert identify_sheet(name)[0] == sheet
+
+
+# An NGO's clients and cases are the workers it serves; an agency's clients are employers, an inspector's cases
+# complaints. Such a sheet is read by its header row, if at all, never by its name as workers.
+@pytest.mark.parametrize("name", ["Clients", "Cases"])
+def test_a_sheet_name_with_two_senses_is_not_a_synonym_of_workers(name):
+    assert identify_sheet(name)[0] != "workers"

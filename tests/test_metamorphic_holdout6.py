@@ -72,16 +72,12 @@ def test_sixth_holdout_variant_is_safe(variant: Variant, base: Observation, rows
 # ---------------------------------------------------------------------------------------------- exact
 
 # Measured, not tuned away: strict, so a variant that starts passing fails here and this list only shrinks.
-# First run (blind): 0 of 19 exact.
+# First run (blind): 0 of 19 exact. Read exactly since tuned on (so no longer blind): h6-in-hindi-agent,
+# h6-cn-dispatch, h6-tw-broker-big5, h6-hk-bilingual and the -cells twins of those four and of h6-eu-ngo-csv.
 NOT_READ_YET: dict[str, str] = {
     'h6-np-manpower': (
         'Whole file refused. sheet names not recognised: Agency Details, Demand Employers; required headers of '
         "'Worker Register': recruited_on ('Registered on (Darta Miti)')"
-    ),
-    'h6-in-hindi-agent': (
-        'Whole file refused. sheet names not recognised: Companies Abroad (employers), Shikayat (complaints), '
-        "Ghatna (events); required headers of 'Candidates': recruited_on ('Date of Selection'); of 'Payments "
-        "Received': amount ('Raashi (Amount)')"
     ),
     'h6-bd-agency': 'Whole file refused. sheet names not recognised: Migration Cost (fees), Salary Statement',
     'h6-qa-payroll': (
@@ -94,17 +90,6 @@ NOT_READ_YET: dict[str, str] = {
         "Whole file refused: 'cases' (the workers) and 'grievances' both taken for complaints, a mapping file asked "
         'for (see UNSAFE_TODAY)'
     ),
-    'h6-cn-dispatch': 'Whole file refused. sheet names not recognised: 劳务人员名册 (workers), 境外雇主 (employers)',
-    'h6-tw-broker-big5': (
-        "Whole file refused. required headers of '仲介機構': licence_valid_to ('許可證有效期限'); of '薪資明細': "
-        'period_start/period_end (the pay month 薪資月份, written 2024年05月 and 2024/05, not taken as the period)'
-    ),
-    'h6-hk-bilingual': (
-        "Whole file refused. bilingual sheet names '代理 Agencies', '合約 Contracts' not recognised; bilingual "
-        "'中文 English' headers not read, e.g. '使用語言 Languages Spoken', '費用項目 Fee Type', '保管人 Kept By', "
-        "'薪資期間起 Period From', '事件 Incident' (required columns of workers, fees, documents, wage_payments, "
-        'events)'
-    ),
     'h6-uk-ngo-flat': (
         "fees.paid_by and documents.held_by 'Client' (the NGO's word for the worker) refused; header 'Client "
         "Consented' (documents.worker_consent) not recognised. BUG (see UNSAFE_TODAY): \"Broker's monthly fee\" "
@@ -115,10 +100,6 @@ NOT_READ_YET: dict[str, str] = {
         "(workers.complaint_channel_known); cells refused: fees.currency 'Rs.' (NPR, INR, PKR or LKR), fees.method "
         "'Nagad' (cash, or a Bangladeshi wallet); the 'Jamma' totals row is rejected as an unknown worker, not "
         'skipped as a totals row'
-    ),
-    'h6-in-hindi-agent-cells': (
-        "header not recognised: 'Briefed on Grievance Channels' (workers.complaint_channel_known); cells refused: "
-        "fees.method 'Salary se katauti'; the 'Kul Yog' totals row is rejected as an unknown worker"
     ),
     'h6-bd-agency-cells': (
         "header not recognised: 'Amount (QAR)' under the merged 'Salary' group (workers.first_month_earnings); "
@@ -134,28 +115,6 @@ NOT_READ_YET: dict[str, str] = {
         "headers not recognised: 'Contract Bars Recruiter Fees' (employers.recruiter_contract_bans_fees), "
         "'Verified by Labor Ministry' (contracts.verified_by_authority), 'Client Consented to Deduction' "
         "(wage_payments.deduction_consent); cells refused: fees.paid_by and documents.held_by 'Client'"
-    ),
-    'h6-eu-ngo-csv-cells': (
-        "header not recognised: 'Briefed on Grievance Channels' (workers.complaint_channel_known); everything else "
-        '(Windows-1252, semicolons, 120.000,00, 25.01.2024, N° headers) read'
-    ),
-    'h6-cn-dispatch-cells': (
-        "headers not recognised: '合同禁止向劳务人员收费', '派往国', '是否知晓投诉渠道', '是否交付合同副本', "
-        "'含弃权条款', '是否列明费用明细', '接受录用前是否告知', '损毁情况', '可用母语投诉', '是否报告遭报复', "
-        "'本人是否同意扣款', '工作小时数（含加班）'; cells refused: agencies.role '下级代理'; fees.paid_by "
-        "'劳务人员'; events.event '辞职被拒', '更换雇主被拒'"
-    ),
-    'h6-tw-broker-big5-cells': (
-        "headers not recognised: '合約禁止向勞工收費', '工作國', '契約所載雇主', '含拋棄權利條款', "
-        "'廣告載有許可證字號', '要求時已返還', '損毀情形', '被申訴仲介編號', '曾反映遭報復', '工作時數（含加班）'; "
-        "cells refused: currency '卡達幣' (QAR) everywhere, so '1,200'-style QAR amounts stay ambiguous; "
-        "agencies.role '國外招募仲介', '次級仲介'; contracts.stage '聘僱通知'; fees.category '招募費'; events.event "
-        "'轉換雇主被拒', '遭拘禁', '離職被拒'"
-    ),
-    'h6-hk-bilingual-cells': (
-        "no bilingual '中文 English' optional header is recognised (57 columns, e.g. '機構類別 Agency Type', '性別 "
-        "Gender', '月薪（QAR） Monthly Salary', '付款方式 Payment Mode', '處理狀態 Status'); cells refused: "
-        "fees.category '工作鞋 Work Shoes'"
     ),
 }
 

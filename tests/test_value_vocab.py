@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from compliance.input import cells, values, vocabulary
+from compliance.input import cells, formats, values, vocabulary
 from compliance.input.cells import CellError, parse_cell, parse_yes_no
 from compliance.input.sheets import SHEETS, SHEETS_BY_NAME, Kind
 from compliance.input.values import ChoiceReading, VocabularyError, read_choice, read_yes_no, vocabulary_for
@@ -447,7 +447,7 @@ def test_values_as_the_fourth_holdouts_offices_write_them_read_to_the_code(sheet
 
 HOLDOUT4_REFUSALS = [
     # the contract for Qatar, not said to be signed there: Qatar Visa Centres have it signed before departure
-    ("contracts", "stage", "Qatar Contract", "not an accepted value"),
+    ("contracts", "stage", "Qatar Contract", "before departure (a Qatar Visa Centre) or after arrival"),
     # a bare enterprise: the Vietnamese export enterprise (the agency), or the employer (企业 is the employer)?
     ("documents", "held_by", "Enterprise", "not an accepted value"),
     ("fees", "lender", "Enterprise", "not an accepted value"),
@@ -488,9 +488,9 @@ def test_values_as_the_fifth_holdouts_offices_write_them_read_to_the_code(sheet,
 
 HOLDOUT5_REFUSALS = [
     # commission (recruitment_fee) for services (service_fee)
-    ("fees", "category", "Comisión por servicio", "recruitment_fee or service_fee"),
-    ("fees", "category", "comision de servicii", "recruitment_fee or service_fee"),
-    ("fees", "category", "garanţie", "deposit or bond"),  # the legacy cedilla spelling, refused as garanție
+    ("fees", "category", "Comisión por servicio", "as recruitment_fee and as service_fee"),
+    ("fees", "category", "comision de servicii", "as recruitment_fee and as service_fee"),
+    ("fees", "category", "garanţie", "as deposit and as bond"),  # the legacy cedilla spelling, as garanție
     ("events", "event", "Request to leave", "days off"),
     # Spanish, Polish and Romanian negations keep a keyword from being read out of a negated cell
     ("fees", "category", "sin visa", "negation"), ("fees", "category", "nu medical", "negation"),
@@ -502,3 +502,70 @@ HOLDOUT5_REFUSALS = [
 @pytest.mark.parametrize(("sheet", "column", "written", "reason"), HOLDOUT5_REFUSALS)
 def test_a_fifth_holdout_value_that_could_mean_two_things_is_refused(sheet, column, written, reason):
     assert reason in refused(read_choice, written, sheet, column)
+
+
+# Words of the sixth holdout's Indian, Bangladeshi, mainland Chinese, Taiwanese and Hong Kong offices.
+HOLDOUT6_VALUES = [
+    ("agencies", "role", "下级代理", "sub_agent"), ("agencies", "role", "次級仲介", "sub_agent"),
+    ("contracts", "stage", "聘僱通知", "offer"), ("contracts", "stage", "聘用通知书", "offer"),
+    ("fees", "category", "招募費", "recruitment_fee"), ("fees", "category", "Work Shoes", "equipment"),
+    ("fees", "category", "工作鞋 Work Shoes", "equipment"),  # both halves of a bilingual cell say equipment
+    ("fees", "method", "Salary se katauti", "wage_deduction"), ("fees", "method", "वेतन से कटौती", "wage_deduction"),
+    ("fees", "category", "Monthly service fee", "service_fee"),  # says service; a monthly fee alone is refused
+    ("fees", "paid_by", "劳务人员", "worker"), ("documents", "held_by", "劳务人员", "worker"),
+    ("wage_payments", "paid_to", "勞務人員", "worker"), ("events", "paid_by", "劳务人员", "worker"),
+    ("events", "event", "辞职被拒", "resignation_refused"), ("events", "event", "離職被拒", "resignation_refused"),
+    ("events", "event", "更换雇主被拒", "employer_change_refused"),
+    ("events", "event", "轉換雇主被拒", "employer_change_refused"), ("events", "event", "遭拘禁", "confined"),
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "written", "code"), HOLDOUT6_VALUES)
+def test_values_as_the_sixth_holdouts_offices_write_them_read_to_the_code(sheet, column, written, code):
+    assert read_choice(written, sheet, column).code == code
+
+
+HOLDOUT6_EITHER = [
+    # Taiwan's 國外仲介 is the agency in the worker's country; a record kept in a country of origin says 國外 of
+    # the agency abroad: recruiter or employer's agent, never a sub-agent
+    ("agencies", "role", "國外招募仲介", ("recruiter", "employer_agent")),
+    ("agencies", "role", "國外中介", ("recruiter", "employer_agent")),
+    # signed at a Qatar Visa Centre before departure, or after arrival
+    ("contracts", "stage", "Final Contract (Qatar)", ("pre_departure", "destination")),
+    ("contracts", "stage", "Qatar Contract", ("pre_departure", "destination")),
+    # a commission for services, a broker's service or monthly fee; a Romanian garanție (deposit or bond)
+    ("fees", "category", "Comisión por servicio", ("recruitment_fee", "service_fee")),
+    ("fees", "category", "Broker service fee", ("recruitment_fee", "service_fee")),
+    ("fees", "category", "Broker's monthly fee", ("recruitment_fee", "service_fee")),
+    ("fees", "category", "garanție", ("deposit", "bond")),
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "written", "codes"), HOLDOUT6_EITHER)
+def test_a_sixth_holdout_value_that_can_only_be_a_few_codes_keeps_them(sheet, column, written, codes):
+    with pytest.raises(CellError) as err:
+        read_choice(written, sheet, column)
+    assert err.value.candidates == codes
+
+
+HOLDOUT6_REFUSALS = [
+    ("fees", "paid_by", "Client", "not an accepted value"),  # an NGO's worker, an agency's employer
+    ("documents", "held_by", "Client", "not an accepted value"),
+    ("fees", "method", "Nagad", "mobile wallet"),
+    ("fees", "category", "Monthly fee", "paid in instalments"),  # no 'service' or 'broker': may also be rent
+    ("contracts", "waiver_clause", "Na", "N/A may mean"),
+    # the payer named with a Hindi deduction word is not who bore the cost
+    ("fees", "paid_by", "Employer (salary se katauti)", "wage deduction"),
+    ("events", "event", "拘留", "not an accepted value"),  # detention by the police, not a confinement
+    ("events", "event", "没有被拘禁", "negation"),
+]
+
+
+@pytest.mark.parametrize(("sheet", "column", "written", "reason"), HOLDOUT6_REFUSALS)
+def test_a_sixth_holdout_value_that_could_mean_two_things_is_refused(sheet, column, written, reason):
+    assert reason in refused(read_choice, written, sheet, column)
+
+
+def test_the_taiwan_and_hong_kong_names_of_the_qatari_riyal_are_qar_and_rs_stays_open():
+    assert all(formats.currency_candidates(w) == ("QAR",) for w in ("卡達幣", "卡达币", "卡塔爾幣"))
+    assert set(formats.currency_candidates("Rs.")) >= {"NPR", "INR", "PKR", "LKR"}
