@@ -33,6 +33,10 @@ def test_rule_case_gives_exactly_the_expected_findings(case: rulecases.RuleCase,
         if "message" in expect:
             messages = [f.message for f in findings if f.rule_id == case.rule and f.worker_id == expect["worker"]]
             assert any(expect["message"] in m for m in messages), messages
+        if "severity" in expect:  # the finding its message names (or any of the worker's) has this severity
+            graded = [f.severity.value for f in findings if f.rule_id == case.rule
+                      and f.worker_id == expect["worker"] and expect.get("message", "") in f.message]
+            assert expect["severity"] in graded, graded
 
 
 def test_every_rule_has_a_firing_case_and_a_silent_twin(ruleset: Ruleset) -> None:

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from compliance import languages, models
+from compliance.evaluate import textmatch
 from compliance.evaluate.facts import DERIVED, KIND_SHEET, SCHEMA, STAGE_RANK, FieldType
 from compliance.input.validate import Dataset
 
@@ -111,7 +112,11 @@ QUIET_INPUTS = {("fee", "outstanding"): ("reimbursed_amount",), ("wage", "net_du
 # Derived values read from the worker's other records: unknown when one of those cells could not be read.
 _CROSS_INPUTS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "contract": {"latest_stage": ("contracts", ("stage",)), "last_promise": ("contracts", ("stage", "signed_on")),
-                 "first_at_destination": ("contracts", ("stage", "signed_on"))},
+                 "first_at_destination": ("contracts", ("stage", "signed_on")),
+                 **{f"{what}{part}": ("contracts", (column, "stage", "signed_on"))
+                    for what, column in (("employer", "employer_name"), ("place", "work_location"),
+                                         ("job", "job_title"))
+                    for part in ("_change", "_before", "_before_stage", "_before_contract")}},
     "wage": {"contract_wage_due": ("contracts", ("monthly_wage", "currency", "stage", "signed_on")),
              "days_since_previous_pay": ("wages", ("paid_on",))},
     "event": {"days_after_complaint": ("complaints", ("received_on",))},
@@ -217,6 +222,9 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
                                              lambda c: (-(c.signed_on or date.max).toordinal(), -c.row)),
             "in_worker_language": understood,
             "days_before_departure": _days(rec.signed_on, w.departed_on),
+            **_changes(rec, case),
+            "employer_record_relation": (textmatch.relation(rec.employer_name, case.employer.name, "employer")
+                                         if rec.employer_name and case.employer and case.employer.name else None),
         }
     if isinstance(rec, models.Fee):
         return _fee_derived(rec, case, as_of)
@@ -309,6 +317,29 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
                                    and pay.net + pay.deductions > 0 else None),
         "days_since_previous_pay": _days(max(previous), pay.paid_on) if previous else None,
     }
+
+
+_CHANGE_COLUMNS: tuple[tuple[textmatch.What, str], ...] = (
+    ("employer", "employer_name"), ("place", "work_location"), ("job", "job_title"))
+_WORST = {"different": 2, "similar": 1, "same": 0}
+
+
+def _changes(contract: models.Contract, case: CaseFile) -> dict[str, Any]:
+    """Per compared column: the worst relation of this version's text to an earlier-stage version's, and which."""
+    out: dict[str, Any] = {}
+    rank = STAGE_RANK.get(contract.stage or "")
+    earlier = sorted((c for c in case.contracts if rank and STAGE_RANK.get(c.stage or "", 9.0) < rank),
+                     key=lambda c: (STAGE_RANK[c.stage or ""], c.signed_on or date.min, c.row))
+    for what, column in _CHANGE_COLUMNS:
+        mine = getattr(contract, column)
+        found = [(textmatch.relation(theirs, mine, what), c) for c in earlier
+                 if mine and (theirs := getattr(c, column))]
+        worst = max(found, key=lambda rc: _WORST[rc[0]], default=None)  # max keeps the first (earliest) of equals
+        out[f"{what}_change"] = worst[0] if worst else None
+        out[f"{what}_before"] = getattr(worst[1], column) if worst else None
+        out[f"{what}_before_stage"] = worst[1].stage if worst else None
+        out[f"{what}_before_contract"] = worst[1].contract_id if worst else None
+    return out
 
 
 def _latest_stage(contract: models.Contract, case: CaseFile) -> str | None:

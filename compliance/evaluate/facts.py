@@ -58,6 +58,23 @@ def _from_sheet(sheet: str) -> list[FieldSpec]:
 
 STAGE_RANK = {"offer": 1.0, "pre_departure": 2.0, "destination": 3.0}
 
+def _changes(what: str, column: str, noun: str, same: str) -> list[FieldSpec]:
+    """A contract version's text compared with the worker's earlier-stage versions (compliance/evaluate/textmatch.py)
+    and which version it was compared with, for messages."""
+    inputs = (column, "stage")
+    return [
+        _f(f"{what}_change", C, f"How {column} compares with the {noun} of the worker's earlier-stage versions "
+           f"(offer < pre_departure < destination), the worst over them: same ({same}), similar (one contains the "
+           "other, or a spelling differs: at most a warning), different (nothing shared). Blank if this "
+           f"{column} is blank or no earlier version names one.", ("same", "similar", "different"), inputs=inputs),
+        _f(f"{what}_before", T, f"The {column} of the earlier version {what}_change compares with (the earliest "
+           "of those that compare worst).", inputs=inputs),
+        _f(f"{what}_before_stage", C, "The stage of that earlier version.", ("offer", "pre_departure"),
+           inputs=inputs),
+        _f(f"{what}_before_contract", T, "The contract_id of that earlier version.", inputs=inputs),
+    ]
+
+
 DERIVED: dict[str, list[FieldSpec]] = {
     "worker": [
         _f("age_at_recruitment", N, "Age in whole years on recruited_on (on departed_on if recruited_on is "
@@ -85,6 +102,14 @@ DERIVED: dict[str, list[FieldSpec]] = {
            "then the lowest row); no for later ones; blank for other stages.", inputs=("stage",)),
         _f("days_before_departure", N, "The worker's departed_on minus signed_on, in days (negative when signed "
            "after departure). Blank if either date is blank.", inputs=("signed_on", "worker.departed_on")),
+        *_changes("employer", "employer_name", "employer named", "case, punctuation, spacing and legal forms "
+                  "such as LLC or W.L.L. ignored"),
+        *_changes("place", "work_location", "place of work", "case, punctuation and spacing ignored; a city "
+                  "within the place named, or the place within the city's, is the same place"),
+        *_changes("job", "job_title", "job title", "case, punctuation and spacing ignored"),
+        _f("employer_record_relation", C, "How employer_name compares with the name of the worker's employer in the "
+           "employers sheet (as employer_change does). Blank if either is blank.",
+           choices=("same", "similar", "different"), inputs=("employer_name", "worker.employer_id")),
     ],
     "agency": [
         _f("licensed_on_recruitment", Y, "yes if licence_number is filled and the worker's recruited_on falls "
