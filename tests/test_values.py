@@ -349,7 +349,7 @@ REFUSALS = [
     ("events", "event", "Deported after absconding report", "could be repatriated or reported_to_immigration"),
     ("events", "event", "Job available", "not an accepted value"),
     ("complaints", "status", "Closed - withdrawn", "could be resolved or withdrawn"),
-    ("agencies", "role", "Recruitment agent", "could be recruiter or sub_agent"),
+    ("agencies", "role", "Recruitment agent", "could be the licensed agency or an agent working for it"),
     ("workers", "sex", "Male/female", "could be male or female"),
     ("workers", "sex", "Fmale", "did you mean female or male?"),
     ("wage_payments", "deduction_reason", "Absence", "may or may not be a fine"),
