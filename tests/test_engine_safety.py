@@ -88,7 +88,7 @@ def test_action_failing_on_a_non_integer_row_raises_engine_error_and_the_engine_
     facts = [_worker(row=2)]
     got = sorted(engine.evaluate(facts))
     assert got == sorted(reference.evaluate(ruleset.clauses, facts))
-    assert ("FR-FEE-001#6", (("worker", 2),)) in got
+    assert ("FR-FEE-001#8", (("worker", 2),)) in got
 
 
 @pytest.mark.parametrize("row", [None, "", [1]])

@@ -59,7 +59,7 @@ def test_the_sample_report_has_six_sheets_in_order_with_one_row_per_item(report:
     en = Catalog("en")
     assert wb.sheetnames == [en.t(f"xlsx.sheet.{k}") for k in SHEET_KEYS]
     _, findings, workers, agencies, problems, _ = wb.worksheets
-    assert len(_data_rows(findings)) == len(report.findings) == 76
+    assert len(_data_rows(findings)) == len(report.findings) == 78
     assert len(_data_rows(workers)) == len(report.workers) == 14
     assert len(_data_rows(agencies)) == len(report.summary.by_agency) == 4
     assert len(_data_rows(problems)) == len(report.input_problems) == 0
@@ -113,7 +113,7 @@ def test_the_summary_shows_run_counts_and_the_totals_per_currency(report: Report
     assert values["Ruleset"] == "baseline" and values["Ruleset version"] == report.run.ruleset.version
     assert values["Evaluation date"].date() == report.run.ruleset.as_of
     assert values["Workers checked"] == 14 and values["Workers with open violations"] == 12
-    assert values["violation"] == 64 and values["critical"] == 9
+    assert values["violation"] == 66 and values["critical"] == 13
     assert Catalog("en").t("md.disclaimer") in values
     assert {cur: values[cur] for cur in ("NPR", "QAR", "USD")} == {"NPR": 350700, "QAR": 7550, "USD": 300}
     assert _find_row(ws, "fees")[1:4] == (42, 42, 0)
@@ -139,7 +139,7 @@ def test_workers_and_agencies_sheets_show_money_per_currency_and_coloured_grades
                                            "128,000 NPR", "120,000 NPR")
     assert _find_row(workers, "W-107")[7] == "90,000 NPR\n1,000 QAR\n300 USD"
     row = _find_row(agencies, "AG-01")
-    assert row[:6] == ("AG-01", "Himal Overseas", 11, 9, 0.8182, 50)
+    assert row[:6] == ("AG-01", "Himal Overseas", 11, 9, 0.8182, 52)
     assert row[8:] == ("E", "FR-WAGE-003", "Wages withheld")
     assert agencies.cell(row=2, column=5).number_format == "0.0%"
     assert agencies.cell(row=2, column=9).fill.fgColor.rgb.endswith("7B0000")

@@ -120,6 +120,8 @@ _CROSS_INPUTS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "wage": {"contract_wage_due": ("contracts", ("monthly_wage", "currency", "stage", "signed_on")),
              "days_since_previous_pay": ("wages", ("paid_on",))},
     "event": {"days_after_complaint": ("complaints", ("received_on",))},
+    # borne_cost_multiple is a lower bound (an unreadable amount counts as nothing): it only raises a severity,
+    # so an unreadable fee leaves it standing rather than making every fee rule of the worker unjudged
     "worker": {"unpaid_wage_periods": ("wages", ("paid_on", "due_on", "period_end"))},
 }
 
@@ -206,7 +208,8 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
     if isinstance(rec, models.Worker):
         return {"age_at_recruitment": _age(rec.date_of_birth, rec.recruited_on or rec.departed_on),
                 "unpaid_wage_periods": float(sum(1 for p in case.wages if _days_overdue(p, as_of))),
-                "orientation_days_before_departure": _days(rec.orientation_on, rec.departed_on)}
+                "orientation_days_before_departure": _days(rec.orientation_on, rec.departed_on),
+                "borne_cost_multiple": _borne_cost_multiple(case)}
     if isinstance(rec, models.Agency):
         return {"licensed_on_recruitment": _licensed(rec, w.recruited_on)}
     if isinstance(rec, models.Contract):
@@ -251,6 +254,24 @@ def worker_borne(fee: models.Fee) -> str | None:
     return None
 
 
+def _borne_cost_multiple(case: CaseFile) -> float | None:
+    w = case.worker
+    if not w.first_month_earnings or not w.earnings_currency:
+        return None
+    currency = w.earnings_currency.strip().upper()
+    borne = sum(f.amount for f in case.fees if f.amount and worker_borne(f) == "yes"
+                and (f.currency or "").strip().upper() == currency)
+    return round(borne / w.first_month_earnings, 4)
+
+
+def _financed(fee: models.Fee) -> str | None:
+    if fee.method == "wage_deduction":
+        return "yes"
+    if fee.method == "loan":
+        return None if fee.lender is None else ("yes" if fee.lender in ("agency", "employer") else "no")
+    return None if fee.method is None else "no"
+
+
 def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]:
     borne = worker_borne(fee)
     outstanding = None
@@ -266,6 +287,7 @@ def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]
         "days_since_paid": _days(fee.paid_on, as_of),
         "days_after_departure": _days(case.worker.departed_on, fee.paid_on),
         "collector_in_chain": in_chain,
+        "financed_by_recruiter_or_employer": _financed(fee),
     }
 
 

@@ -86,6 +86,11 @@ DERIVED: dict[str, list[FieldSpec]] = {
         _f("orientation_days_before_departure", N, "departed_on minus orientation_on, in days (negative when the "
            "information came after departure). Blank if either date is blank.",
            inputs=("orientation_on", "departed_on")),
+        _f("borne_cost_multiple", N, "The worker-borne amounts of the worker's fees in earnings_currency (every "
+           "category), divided by first_month_earnings: 1.0 is a month's first earnings. Fees in other currencies "
+           "are not converted and an unreadable amount counts as nothing, so the figure is at least this (it only "
+           "raises a severity). Blank if first_month_earnings or earnings_currency is blank or 0.",
+           inputs=("first_month_earnings", "earnings_currency")),
     ],
     "contract": [
         _f("stage_rank", N, "Order of the stage: offer 1, pre_departure 2, destination 3.", inputs=("stage",)),
@@ -130,6 +135,10 @@ DERIVED: dict[str, list[FieldSpec]] = {
            "after departure). Blank if either date is blank.", inputs=("paid_on", "worker.departed_on")),
         _f("collector_in_chain", Y, "yes if agency_id is the worker's agency or that agency's parent; blank if "
            "agency_id is blank.", inputs=("agency_id",)),
+        _f("financed_by_recruiter_or_employer", Y, "yes when the cost was advanced by the recruiter or the employer "
+           "and recovered from the worker: method wage_deduction, or method loan with lender agency or employer; no "
+           "for method cash or bank, or a loan from anyone else; blank if method is blank, or a loan's lender is "
+           "blank.", inputs=("method", "lender")),
     ],
     "wage": [
         _f("period_days", N, "Days in the pay period, both ends included.", inputs=("period_start", "period_end")),
