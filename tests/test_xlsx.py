@@ -59,7 +59,7 @@ def test_the_sample_report_has_six_sheets_in_order_with_one_row_per_item(report:
     en = Catalog("en")
     assert wb.sheetnames == [en.t(f"xlsx.sheet.{k}") for k in SHEET_KEYS]
     _, findings, workers, agencies, problems, _ = wb.worksheets
-    assert len(_data_rows(findings)) == len(report.findings) == 78
+    assert len(_data_rows(findings)) == len(report.findings) == 79
     assert len(_data_rows(workers)) == len(report.workers) == 14
     assert len(_data_rows(agencies)) == len(report.summary.by_agency) == 4
     assert len(_data_rows(problems)) == len(report.input_problems) == 0
