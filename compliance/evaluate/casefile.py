@@ -111,6 +111,10 @@ QUIET_INPUTS = {("fee", "outstanding"): ("reimbursed_amount",), ("wage", "net_du
                                                                                                    "status")}
 # Derived values read from the worker's other records: unknown when one of those cells could not be read.
 _CROSS_INPUTS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "agency": {f: ("fees", ("paid_on", "agency_id")) for f in ("licensed_on_every_act", "unlicensed_act",
+                                                                 "unlicensed_act_date")},
+    "parent_agency": {f: ("fees", ("paid_on", "agency_id")) for f in ("licensed_on_every_act", "unlicensed_act",
+                                                                        "unlicensed_act_date")},
     "contract": {"latest_stage": ("contracts", ("stage",)), "last_promise": ("contracts", ("stage", "signed_on")),
                  "first_at_destination": ("contracts", ("stage", "signed_on")),
                  **{f"{what}{part}": ("contracts", (column, "stage", "signed_on"))
@@ -203,6 +207,26 @@ def _licensed(agency: models.Agency, on: date | None) -> str | None:
     return "yes"
 
 
+def _licensed_acts(agency: models.Agency, case: CaseFile, own: bool) -> dict[str, Any]:
+    """The licence checked on every dated recruitment act of the worker (FR-AGY-001), the first act outside it."""
+    w = case.worker
+    acts: list[tuple[date, str]] = []
+    if own:
+        acts += [(w.recruited_on, "recruited")] if w.recruited_on else []
+        acts += [(c.signed_on, f"contract {c.contract_id} signed") for c in case.contracts
+                 if c.signed_on and c.stage in ("offer", "pre_departure")]
+        acts += [(w.departed_on, "departed")] if w.departed_on else []
+    acts += [(f.paid_on, f"fee {f.fee_id} collected") for f in case.fees
+             if f.paid_on and f.agency_id == agency.agency_id]
+    verdicts = [(_licensed(agency, on), on, what) for on, what in sorted(acts)]
+    bad = next(((on, what) for v, on, what in verdicts if v == "no"), None)
+    every = "no" if bad else (None if not verdicts or any(v is None for v, _, _ in verdicts) else "yes")
+    if not agency.licence_number:
+        every = "no"
+    return {"licensed_on_every_act": every, "unlicensed_act": bad[1] if bad else None,
+            "unlicensed_act_date": bad[0] if bad else None}
+
+
 def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict[str, Any]:
     w = case.worker
     if isinstance(rec, models.Worker):
@@ -211,7 +235,8 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
                 "orientation_days_before_departure": _days(rec.orientation_on, rec.departed_on),
                 "borne_cost_multiple": _borne_cost_multiple(case)}
     if isinstance(rec, models.Agency):
-        return {"licensed_on_recruitment": _licensed(rec, w.recruited_on)}
+        return {"licensed_on_recruitment": _licensed(rec, w.recruited_on),
+                **_licensed_acts(rec, case, own=kind == "agency")}
     if isinstance(rec, models.Contract):
         understood = None
         if rec.language and w.languages:

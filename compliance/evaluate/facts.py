@@ -121,6 +121,18 @@ DERIVED: dict[str, list[FieldSpec]] = {
            "within licence_valid_from..licence_valid_to (both days included); no if licence_number is blank or "
            "the date falls outside; blank if recruited_on or a licence date needed is blank.",
            inputs=("licence_number", "licence_valid_from", "licence_valid_to", "worker.recruited_on")),
+        _f("licensed_on_every_act", Y, "yes if licence_number is filled and every dated recruitment act of the "
+           "worker falls within the licence's dates: for the worker's agency, recruited_on, the offer and "
+           "pre_departure contracts' signed_on and departed_on; for either agency, the paid_on of the fees it "
+           "collected (fees agency_id). no if an act falls outside them (or licence_number is blank); blank if "
+           "no act is dated or a licence date needed is blank.",
+           inputs=("licence_number", "licence_valid_from", "licence_valid_to", "worker.recruited_on",
+                   "worker.departed_on")),
+        _f("unlicensed_act", T, "The first act, by date, on which the licence was not valid: 'recruited', "
+           "'contract C-1 signed', 'fee F-3 collected' or 'departed'. Blank when licensed_on_every_act is not no.",
+           inputs=("licence_number", "licence_valid_from", "licence_valid_to")),
+        _f("unlicensed_act_date", D, "The date of that act.",
+           inputs=("licence_number", "licence_valid_from", "licence_valid_to")),
     ],
     "fee": [
         _f("worker_borne", Y, "yes when the worker bore the cost: paid_by is worker, or the method is "
