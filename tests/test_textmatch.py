@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.evaluate.textmatch import relation
+from compliance.evaluate.textmatch import is_domestic, relation
 
 
 @pytest.mark.parametrize(("a", "b", "what", "want"), [
@@ -33,3 +33,15 @@ def test_texts_are_compared_as_a_person_would(a: str, b: str, what: str, want: s
 
 def test_a_legal_form_alone_is_not_stripped_to_nothing() -> None:
     assert relation("LLC", "Gulf Build LLC", "employer") != "same"
+
+
+@pytest.mark.parametrize("written", ["Domestic worker (live-in)", "Domestic workers", "household service worker",
+                                     "HSW", "FDW", "家政工", "家庭佣工", "外籍家庭佣工（住家）", "Nannies",
+                                     "Domestic Worker - live in"])
+def test_domestic_work_is_read_as_people_write_it(written: str) -> None:
+    assert is_domestic(written)
+
+
+@pytest.mark.parametrize("written", ["Hotel housekeeper", "mason", "farm worker", "cleaner"])
+def test_other_occupations_are_not_domestic_work(written: str) -> None:
+    assert not is_domestic(written)

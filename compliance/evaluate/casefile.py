@@ -233,7 +233,8 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
         return {"age_at_recruitment": _age(rec.date_of_birth, rec.recruited_on or rec.departed_on),
                 "unpaid_wage_periods": float(sum(1 for p in case.wages if _days_overdue(p, as_of))),
                 "orientation_days_before_departure": _days(rec.orientation_on, rec.departed_on),
-                "borne_cost_multiple": _borne_cost_multiple(case)}
+                "borne_cost_multiple": _borne_cost_multiple(case),
+                "domestic_worker": _yes_no(textmatch.is_domestic(rec.occupation)) if rec.occupation else None}
     if isinstance(rec, models.Agency):
         return {"licensed_on_recruitment": _licensed(rec, w.recruited_on),
                 **_licensed_acts(rec, case, own=kind == "agency")}
@@ -251,6 +252,7 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
             "in_worker_language": understood,
             "days_before_departure": _days(rec.signed_on, w.departed_on),
             **_changes(rec, case),
+            "domestic_title": _yes_no(textmatch.is_domestic(rec.job_title)) if rec.job_title else None,
             "employer_record_relation": (textmatch.relation(rec.employer_name, case.employer.name, "employer")
                                          if rec.employer_name and case.employer and case.employer.name else None),
         }
@@ -277,6 +279,10 @@ def worker_borne(fee: models.Fee) -> str | None:
     if fee.paid_by in ("employer", "agency"):
         return "no"
     return None
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def _borne_cost_multiple(case: CaseFile) -> float | None:

@@ -86,6 +86,10 @@ DERIVED: dict[str, list[FieldSpec]] = {
         _f("orientation_days_before_departure", N, "departed_on minus orientation_on, in days (negative when the "
            "information came after departure). Blank if either date is blank.",
            inputs=("orientation_on", "departed_on")),
+        _f("domestic_worker", Y, "yes if occupation is domestic work (C189 Art. 1): a title of the list of "
+           "domestic-work occupations, compared with case, brackets, punctuation and plurals ignored and "
+           "abbreviations read (HSW, FDW); no for another occupation; blank if occupation is blank.",
+           inputs=("occupation",)),
         _f("borne_cost_multiple", N, "The worker-borne amounts of the worker's fees in earnings_currency (every "
            "category), divided by first_month_earnings: 1.0 is a month's first earnings. Fees in other currencies "
            "are not converted and an unreadable amount counts as nothing, so the figure is at least this (it only "
@@ -107,6 +111,8 @@ DERIVED: dict[str, list[FieldSpec]] = {
            "then the lowest row); no for later ones; blank for other stages.", inputs=("stage",)),
         _f("days_before_departure", N, "The worker's departed_on minus signed_on, in days (negative when signed "
            "after departure). Blank if either date is blank.", inputs=("signed_on", "worker.departed_on")),
+        _f("domestic_title", Y, "yes if job_title is domestic work, read as worker.domestic_worker reads an "
+           "occupation; no for another title; blank if job_title is blank.", inputs=("job_title",)),
         *_changes("employer", "employer_name", "employer named", "case, punctuation, spacing and legal forms "
                   "such as LLC or W.L.L. ignored"),
         *_changes("place", "work_location", "place of work", "case, punctuation and spacing ignored; a city "

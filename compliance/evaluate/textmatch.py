@@ -78,3 +78,43 @@ def relation(a: str, b: str, what: What) -> Relation:
     if fuzz.token_sort_ratio(na, nb) >= SPELLING_MIN:
         return "similar"
     return "different"
+
+
+# ---------------------------------------------------------------------------------------------- occupations
+
+_OCCUPATIONS = Path(__file__).parent / "vocab" / "occupations.yaml"
+
+
+@cache
+def _domestic() -> tuple[frozenset[str], dict[str, str]]:
+    data = yamlfile.load(_OCCUPATIONS.read_text(encoding="utf-8"))
+    titles = frozenset(occupation_key(str(t)) for t in data["domestic_titles"])
+    return titles, {str(k): occupation_key(str(v)) for k, v in data["abbreviations"].items()}
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def occupation_key(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text).casefold()
+    s = re.sub(r"[(\[（【].*?[)\]）】]", " ", s)
+    return " ".join(_singular(w) for w in re.sub(r"[^\w\s]", " ", s).split())
+
+
+@lru_cache(maxsize=8192)
+def is_domestic(occupation: str) -> bool:
+    """Whether an occupation or job title is domestic work (vocab/occupations.yaml)."""
+    titles, abbreviations = _domestic()
+    key = occupation_key(occupation)
+    key = abbreviations.get(key, key)
+    if key in titles:
+        return True
+    padded = f" {key} "
+    return any(" " in t and f" {t} " in padded for t in titles) or any(
+        _CJK.search(t) and len(t) > 1 and t in key for t in titles)
