@@ -8,8 +8,9 @@ and the evaluation date, so evaluating a case can later move to a process pool u
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -50,6 +51,9 @@ class CaseFile:
     complaints: tuple[models.Complaint, ...]
     wages: tuple[models.WagePayment, ...] = ()
     events: tuple[models.Event, ...] = ()
+    # The parent agency of each agency that collected one of the worker's fees (a sub-agent of the worker's
+    # agency is in its chain)
+    collector_parents: Mapping[str, str] = dc_field(default_factory=dict)
 
     def facts(self, as_of: date) -> tuple[list[dict[str, Any]], list[FactSource]]:
         """Engine facts (row i is sources[i]) with normalised values; blanks left out."""
@@ -143,10 +147,13 @@ def case_files(data: Dataset) -> Iterator[CaseFile]:
             parent = data.agencies.get(agency.parent_agency_id)
         employer = data.employers.get(worker.employer_id) if worker.employer_id else None
         linked = by_worker[wid]
+        collectors = {f.agency_id for f in linked.get("fees", ()) if getattr(f, "agency_id", None)}
+        parents = {a: p for a in collectors if (rec := data.agencies.get(a)) and (p := rec.parent_agency_id)}
         yield CaseFile(worker, agency, parent, employer,
                        tuple(linked.get("contracts", ())), tuple(linked.get("fees", ())),  # type: ignore[arg-type]
                        tuple(linked.get("documents", ())), tuple(linked.get("complaints", ())),  # type: ignore[arg-type]
-                       tuple(linked.get("wage_payments", ())), tuple(linked.get("events", ())))  # type: ignore[arg-type]
+                       tuple(linked.get("wage_payments", ())), tuple(linked.get("events", ())),  # type: ignore[arg-type]
+                       parents)
 
 
 def fact_candidates(sources: list[FactSource]) -> dict[int, dict[str, tuple[Any, ...]]]:
@@ -311,7 +318,10 @@ def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]
     chain = {a.agency_id for a in (case.agency, case.parent_agency) if a is not None}
     if case.worker.agency_id:
         chain.add(case.worker.agency_id)
-    in_chain = None if not fee.agency_id else ("yes" if fee.agency_id in chain else "no")
+    # the worker's agency, its parent, or a sub-agent working under the worker's agency
+    in_chain = None if not fee.agency_id else (
+        "yes" if fee.agency_id in chain or case.collector_parents.get(fee.agency_id) == case.worker.agency_id
+        else "no")
     return {
         "worker_borne": borne,
         "outstanding": outstanding,

@@ -151,8 +151,8 @@ DERIVED: dict[str, list[FieldSpec]] = {
            inputs=("paid_on",)),
         _f("days_after_departure", N, "paid_on minus the worker's departed_on, in days (positive when paid "
            "after departure). Blank if either date is blank.", inputs=("paid_on", "worker.departed_on")),
-        _f("collector_in_chain", Y, "yes if agency_id is the worker's agency or that agency's parent; blank if "
-           "agency_id is blank.", inputs=("agency_id",)),
+        _f("collector_in_chain", Y, "yes if agency_id is the worker's agency, that agency's parent, or a sub-agent "
+           "whose parent is the worker's agency; blank if agency_id is blank.", inputs=("agency_id",)),
         _f("financed_by_recruiter_or_employer", Y, "yes when the cost was advanced by the recruiter or the employer "
            "and recovered from the worker: method wage_deduction, or method loan with lender agency or employer; no "
            "for method cash or bank, or a loan from anyone else; blank if method is blank, or a loan's lender is "
