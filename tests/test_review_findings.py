@@ -372,3 +372,14 @@ def test_a_fee_row_with_a_colon_in_one_cell_is_still_a_fee(tmp_path):
     report = check(_edit(tmp_path, "agency-with-violations", "fees", _set("category", 4, "Placement: agent")),
                    as_of=AS_OF, evaluator="reference")
     assert report.input_counts["fees"].read == _base_report().input_counts["fees"].read
+
+
+def test_a_birth_date_giving_an_age_over_100_is_an_input_problem_not_an_age(tmp_path):
+    """Issue 10: an impossible age is a typo (1924 for 1994), reported at its cell; the age rule says it cannot
+    judge rather than pass or fail the worker."""
+    from compliance.input.validate import validate
+    from tests import rulecases
+    world = rulecases.world({"rows": {"workers": [{"worker_id": "W1", "date_of_birth": dt.date(1920, 5, 1)}]}})
+    data = validate(rulecases.workbook(world))
+    assert data.workers["W1"].date_of_birth is None
+    assert any(p.column == "date_of_birth" and "over 100" in p.message for p in data.problems)

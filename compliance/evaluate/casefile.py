@@ -241,6 +241,8 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
                 "unpaid_wage_periods": float(sum(1 for p in case.wages if _days_overdue(p, as_of))),
                 "orientation_days_before_departure": _days(rec.orientation_on, rec.departed_on),
                 "borne_cost_multiple": _borne_cost_multiple(case),
+                "age_at_departure": (round((rec.departed_on - rec.date_of_birth).days / 365.25, 2)
+                                     if rec.date_of_birth and rec.departed_on else None),
                 "domestic_worker": _yes_no(textmatch.is_domestic(rec.occupation)) if rec.occupation else None}
     if isinstance(rec, models.Agency):
         return {"licensed_on_recruitment": _licensed(rec, w.recruited_on),

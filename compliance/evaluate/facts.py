@@ -86,6 +86,8 @@ DERIVED: dict[str, list[FieldSpec]] = {
         _f("orientation_days_before_departure", N, "departed_on minus orientation_on, in days (negative when the "
            "information came after departure). Blank if either date is blank.",
            inputs=("orientation_on", "departed_on")),
+        _f("age_at_departure", N, "Age in years on departed_on, with its fraction (18.25 is 18 years and a "
+           "quarter). Blank if the date of birth or departed_on is blank.", inputs=("date_of_birth", "departed_on")),
         _f("domestic_worker", Y, "yes if occupation is domestic work (C189 Art. 1): a title of the list of "
            "domestic-work occupations, compared with case, brackets, punctuation and plurals ignored and "
            "abbreviations read (HSW, FDW); no for another occupation; blank if occupation is blank.",

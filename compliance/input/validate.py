@@ -205,6 +205,9 @@ def _read_sheet(spec: SheetSpec, raw: RawSheet, ids: dict[str, dict[str, int]], 
     return out, logs
 
 
+MAX_AGE_YEARS = 100
+
+
 def _impossible(spec: SheetSpec, row: RawRow, values: dict[str, Any], problems: list[InputProblem]) -> None:
     """A birth date after the recruitment (or departure) date is a misread or a typo: the age it gives would make a
     child of anyone, so the date is set aside as unreadable, and the child-labour rule says it cannot judge."""
@@ -216,6 +219,12 @@ def _impossible(spec: SheetSpec, row: RawRow, values: dict[str, Any], problems: 
         problems.append(_problem(spec, row, "date_of_birth", born.isoformat(), ProblemType.INCONSISTENT,
                                  Action.VALUE_IGNORED, "date_of_birth is after the recruitment or departure date: "
                                                        "set aside as unreadable"))
+    elif later and (min(later) - values["date_of_birth"]).days > MAX_AGE_YEARS * 365.25:
+        # an age over 100 at recruitment is a typo (1924 for 1994) or a placeholder date, not a worker's age
+        born = values.pop("date_of_birth")
+        problems.append(_problem(spec, row, "date_of_birth", born.isoformat(), ProblemType.INCONSISTENT,
+                                 Action.VALUE_IGNORED, f"date_of_birth gives an age over {MAX_AGE_YEARS} at "
+                                                       "recruitment: set aside as unreadable"))
 
 
 def _filled(row: RawRow, column: str) -> bool:

@@ -293,7 +293,7 @@ def _unjudged(ruleset: Ruleset, clauses: dict[str, Clause], groups: list[list[tu
     cells = sorted({c for _, cs in items for c in cs})
     unread = list(dict.fromkeys(_unread_cell(sources[r], f) for r, f in cells))
     would = _message(clause, rule.text.messages[clause.key], bound={a: sources[r] for a, r in m[1]},
-                     lang=ruleset.lang)
+                     lang=ruleset.lang, params=rule.params)
     described = "; ".join(_describe(c, cat) for c in unread)
     message = (cat.t("finding.unjudged_plain", cells=described, message=would)
                if clause.outcome is Outcome.INSUFFICIENT_EVIDENCE else
@@ -341,7 +341,7 @@ def _finding(rule: Rule, clause: Clause, group: list[Match], sources: list[FactS
         if amount:
             money = Money(amount=round(float(amount), 2), currency=str(src.display("currency") or "(unknown)"),
                           record=evidence_of(src), field=clause.reimburse.field)
-    message = _message(clause, rule.text.messages[clause.key], bound, lang)
+    message = _message(clause, rule.text.messages[clause.key], bound, lang, rule.params)
     assert isinstance(worker, models.Worker)
     return finding_fields(rule, clause, clause.outcome, worker, message, [evidence_of(sources[r]) for r in rows],
                           to_reimburse=money)
@@ -370,11 +370,14 @@ def _catalog(lang: str) -> Catalog:
     return Catalog(lang)
 
 
-def _message(clause: Clause, template: str, bound: dict[str, FactSource], lang: str) -> str:
+def _message(clause: Clause, template: str, bound: dict[str, FactSource], lang: str,
+             params: dict[str, Any] | None = None) -> str:
     def fill(m: re.Match[str]) -> str:
         name = m.group(1)
         if name == "blank_fields":
             return ", ".join(_blank_fields(clause, bound)) or "(none)"
+        if name.startswith("$"):  # a parameter of the rule, as in force on the evaluation date
+            return render((params or {}).get(name[1:]))
         alias, field = name.split(".", 1)
         src = bound[alias]
         value = src.display(field)

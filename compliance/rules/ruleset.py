@@ -335,7 +335,7 @@ def _compile_clause(spec: RuleSpec, n: int, cs: ClauseSpec, params: dict[str, An
     reimburse = None
     if cs.reimburse:
         reimburse = _amount_ref(cs.reimburse, aliases)
-    _check_message(cs.message, aliases)
+    _check_message(cs.message, aliases, params)
     return Clause(
         key=f"{spec.id}#{n + 1}", rule_id=spec.id, outcome=Outcome(cs.outcome),
         severity=cs.severity or spec.severity, patterns=tuple(patterns), message=cs.message,
@@ -399,9 +399,13 @@ def _amount_ref(text: str, aliases: dict[str, str]) -> FieldRef:
     return ref
 
 
-def _check_message(message: str, aliases: dict[str, str]) -> None:
+def _check_message(message: str, aliases: dict[str, str], params: dict[str, Any]) -> None:
     for name in PLACEHOLDER.findall(message):
         if name == "blank_fields":
+            continue
+        if name.startswith("$"):  # the rule's parameter as in force on the evaluation date: {$minimum_age}
+            if name[1:] not in params:
+                raise ConditionError(f"message placeholder {{{name}}} names no parameter of the rule")
             continue
         if "." not in name or name.split(".")[0] not in aliases:
             raise ConditionError(f"message placeholder {{{name}}} must name a matched pattern's field")
