@@ -23,6 +23,7 @@ from compliance.report.model import (
     EngineFallback,
     Finding,
     Report,
+    RuleNotInForce,
     RulesetInfo,
     RunInfo,
     Summary,
@@ -68,7 +69,8 @@ def check(path: Path, ruleset: Ruleset | None = None, *, as_of: date | None = No
     run = RunInfo(
         input_file=shown(path.name), input_format=book.format, input_sha256=book.sha256,
         mapping_file=shown(mapping.name) if mapping is not None else None,
-        ruleset=RulesetInfo(name=rs.name, version=rs.version, title=rs.title, as_of=rs.as_of),
+        ruleset=RulesetInfo(name=rs.name, version=rs.version, title=rs.title, as_of=rs.as_of,
+                            not_in_force=[RuleNotInForce(rule_id=r, applies_from=d) for r, d in rs.not_in_force]),
         generated_at=datetime.now(UTC).replace(microsecond=0), fail_on=fail_on, lang=rs.lang,
     )
     return Report(run=run, input_counts=data.counts, input_problems=data.problems, findings=done.findings,

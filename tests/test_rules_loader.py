@@ -235,9 +235,11 @@ def test_parameter_takes_the_value_in_force_on_the_evaluation_date(tmp_path, as_
     assert fee.conditions == (Check(FieldRef("fee", "amount"), ">", float(limit), "amount > $limit"),)
 
 
-def test_evaluation_date_before_a_parameters_first_value_is_an_error(tmp_path):
+def test_evaluation_date_before_every_rules_first_value_is_an_error_naming_the_first_day(tmp_path):
+    """A rule not yet in force is left out (see the test below); a ruleset with no rule in force stops the run."""
     folder = _folder(tmp_path, {"rules.yaml": [_dated_rule()]})
-    with pytest.raises(RulesetError, match=rf"rules\.yaml: rule {RID}: parameter: no value in force on 2018-12-31"):
+    with pytest.raises(RulesetError,
+                       match=r"no rule of test is in force on 2018-12-31: the first applies from 2019-01-01"):
         load_ruleset(folder, as_of=date(2018, 12, 31))
 
 
@@ -281,3 +283,27 @@ def test_an_absent_pattern_may_not_order_compare_with_another_record(tmp_path: P
                   {"later": {"kind": "contract", "where": ["stage_rank > contract.stage_rank"]}})
     message = _error(tmp_path, rule)
     assert "absent pattern cannot compare with another record using >" in message
+
+
+def test_an_audit_date_before_a_rules_instrument_leaves_the_rule_out_and_says_so() -> None:
+    """Issue 10: --as-of before 2019 used to stop with 'no value in force'; a rule whose parameters have no value
+    yet is not applied, and the report lists it with the day it applies from."""
+    import datetime as dt
+
+    from compliance.rules.ruleset import load_ruleset
+    rs = load_ruleset(as_of=dt.date(2018, 6, 1))
+    ids = {r.id for r in rs.rules}
+    assert ("FR-FEE-001", dt.date(2019, 3, 1)) in rs.not_in_force and "FR-FEE-001" not in ids
+    assert ids and all(d > dt.date(2018, 6, 1) for _, d in rs.not_in_force)
+    assert load_ruleset(as_of=dt.date(2025, 1, 1)).not_in_force == ()
+
+
+def test_a_report_for_an_early_audit_date_lists_the_rules_not_in_force(tmp_path) -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    from compliance.check import check
+    sample = Path(__file__).resolve().parent.parent / "samples" / "agency-with-violations.xlsx"
+    report = check(sample, as_of=dt.date(2018, 6, 1), evaluator="reference")
+    listed = {r.rule_id for r in report.run.ruleset.not_in_force}
+    assert "FR-FEE-001" in listed and not any(f.rule_id in listed for f in report.findings)

@@ -87,11 +87,18 @@ class Finding(_Model):
                                           "read (or the columns not in the sheet) it depends on.")
 
 
+class RuleNotInForce(_Model):
+    rule_id: str
+    applies_from: date = Field(description="The first day the rule's parameters have a value (its instrument's).")
+
+
 class RulesetInfo(_Model):
     name: str
     version: str
     title: str
     as_of: date
+    not_in_force: list[RuleNotInForce] = Field(
+        default_factory=list, description="Rules not applied on as_of: their instrument was not yet in force.")
 
 
 class RunInfo(_Model):

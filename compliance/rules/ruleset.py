@@ -197,6 +197,9 @@ class Ruleset:
     as_of: date
     lang: str = "en"
     not_checked: tuple[NotChecked, ...] = ()
+    # Rules with a parameter that has no value on `as_of` (the instrument it rests on was not yet adopted): not
+    # applied, listed with the first day they apply.
+    not_in_force: tuple[tuple[str, date], ...] = ()
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -230,6 +233,7 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
         raise RulesetError(f"{folder}: not a ruleset folder (no ruleset.yaml)")
     manifest = _validate(RulesetManifest, read_yaml(folder / "ruleset.yaml"), folder / "ruleset.yaml", None)
     rules: list[Rule] = []
+    not_in_force: list[tuple[str, date]] = []
     seen: dict[str, str] = {}
     for file in sorted(folder.glob("*.yaml")):
         if file.name == "ruleset.yaml":
@@ -244,9 +248,16 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
             if spec.id in seen:
                 raise RulesetError(f"{file.name}: rule {spec.id}: id already used in {seen[spec.id]}")
             seen[spec.id] = file.name
+            if (starts := _in_force_from(spec)) > day:
+                not_in_force.append((spec.id, starts))
+                continue
             rules.append(_compile_rule(spec, file.name, day))
-    if not rules:
+    if not rules and not not_in_force:
         raise RulesetError(f"{folder}: no rules found")
+    if not rules:
+        first = min(d for _, d in not_in_force)
+        raise RulesetError(f"no rule of {manifest.name} is in force on {day.isoformat()}: the first applies from "
+                           f"{first.isoformat()}")
     rules.sort(key=lambda r: r.id)
     if lang != "en":
         from compliance.rules.locales import translated  # imported here: it builds on this module's types
@@ -256,7 +267,12 @@ def load_ruleset(path: Path | None = None, as_of: date | None = None, lang: str 
     if both:
         raise RulesetError(f"ruleset.yaml: {', '.join(sorted(both))} listed as not checked but implemented")
     return Ruleset(manifest.name, manifest.version, manifest.title, folder, tuple(rules), day, lang,
-                   tuple(manifest.not_checked))
+                   tuple(manifest.not_checked), tuple(sorted(not_in_force)))
+
+
+def _in_force_from(spec: RuleSpec) -> date:
+    """The first day every parameter of the rule has a value: before it, the rule is not applied."""
+    return max((min(v.from_ for v in p.values) for p in spec.parameters.values()), default=date.min)
 
 
 def read_yaml(file: Path) -> Any:

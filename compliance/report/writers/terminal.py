@@ -18,6 +18,9 @@ def print_summary(report: Report, console: Console, catalog: Catalog, max_findin
     c, s, run = catalog, report.summary, report.run
     console.print(c.t("term.header", file=run.input_file, ruleset=run.ruleset.name, version=run.ruleset.version,
                       as_of=run.ruleset.as_of.isoformat()), markup=False)
+    if run.ruleset.not_in_force:
+        console.print(c.t("term.not_in_force", rules=", ".join(
+            f"{r.rule_id} ({r.applies_from.isoformat()})" for r in run.ruleset.not_in_force)), markup=False)
     read = sum(n.read for n in report.input_counts.values())
     rejected = sum(n.rejected for n in report.input_counts.values())
     console.print(c.t("term.rows", read=read, evaluated=read - rejected, rejected=rejected,
