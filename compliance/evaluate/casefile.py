@@ -126,7 +126,8 @@ _CROSS_INPUTS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
                                          ("job", "job_title"))
                     for part in ("_change", "_before", "_before_stage", "_before_contract")}},
     "wage": {"contract_wage_due": ("contracts", ("monthly_wage", "currency", "stage", "signed_on")),
-             "days_since_previous_pay": ("wages", ("paid_on",))},
+             "days_since_previous_pay": ("wages", ("paid_on",)),
+             "period_gap_days": ("wages", ("period_start", "period_end"))},
     "event": {"days_after_complaint": ("complaints", ("received_on",))},
     # borne_cost_multiple is a lower bound (an unreadable amount counts as nothing): it only raises a severity,
     # so an unreadable fee leaves it standing rather than making every fee rule of the worker unjudged
@@ -353,6 +354,13 @@ def _days_overdue(pay: models.WagePayment, as_of: date) -> float | None:
     return float((as_of - due).days)
 
 
+def _period_gap(pay: models.WagePayment, case: CaseFile) -> float | None:
+    if pay.period_start is None:
+        return None
+    ends = [p.period_end for p in case.wages if p.period_end is not None and p.period_end < pay.period_start]
+    return float((pay.period_start - max(ends)).days - 1) if ends else None
+
+
 def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[str, Any]:
     period = _days(pay.period_start, pay.period_end)
     period_days = None if period is None else period + 1
@@ -381,6 +389,7 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
                                    if pay.deductions is not None and pay.net is not None
                                    and pay.net + pay.deductions > 0 else None),
         "days_since_previous_pay": _days(max(previous), pay.paid_on) if previous else None,
+        "period_gap_days": _period_gap(pay, case),
     }
 
 

@@ -184,6 +184,10 @@ DERIVED: dict[str, list[FieldSpec]] = {
            inputs=("deductions", "net")),
         _f("days_since_previous_pay", N, "paid_on minus the worker's previous paid_on (the latest earlier one), in "
            "days. Blank for the first payment or an unpaid period.", inputs=("paid_on",)),
+        _f("period_gap_days", N, "Days between the end of the worker's previous pay period (the latest period_end "
+           "before this period_start) and this period_start, not counting either: 0 when the periods follow each "
+           "other, more when a period has no row. Blank for the first period or when a date is blank.",
+           inputs=("period_start",)),
     ],
     "event": [
         _f("days_after_complaint", N, "Days from the worker's latest complaint received on or before the event's "

@@ -203,6 +203,7 @@ class Report(_Model):
 # ---- building findings from engine matches ----
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_ONE_UNIT = re.compile(r"(?<![\d.,])(1) (day|month|year|hour|week|period|time)s\b")
 _ID_FIELDS = {"workers": "worker_id", "agencies": "agency_id", "employers": "employer_id",
               "contracts": "contract_id", "fees": "fee_id", "complaints": "complaint_id",
               "documents": "document_number"}
@@ -398,7 +399,9 @@ def _message(clause: Clause, template: str, bound: dict[str, FactSource], lang: 
             return _catalog(lang).value(value, src.sheet, field)
         return render(value)
 
-    return _PLACEHOLDER.sub(fill, template)
+    text = _PLACEHOLDER.sub(fill, template)
+    # "1 days" reads "1 day" (the English templates are written for the plural)
+    return _ONE_UNIT.sub(r"\1 \2", text) if lang == "en" else text
 
 
 def _blank_fields(clause: Clause, bound: dict[str, FactSource]) -> list[str]:
