@@ -33,7 +33,7 @@ from compliance.report.model import Report
 from compliance.report.output import OutputError, Protected, plan_outputs, shown, write_all
 from compliance.report.writers import WRITERS, write_reports
 from compliance.rules.conditions import AnyOf, Test
-from compliance.rules.ruleset import Rule, RulesetError, Severity, load_ruleset
+from compliance.rules.ruleset import CONFIDENCE_WORDS, Rule, RulesetError, Severity, load_ruleset
 
 app = typer.Typer(
     name="fairrecruit", add_completion=False, no_args_is_help=True,
@@ -247,8 +247,9 @@ def explain_lines(rule: Rule) -> list[str]:
     lines = [f"{s.id} — {s.title}", f"Severity: {s.severity.value}", "", s.summary.strip()]
     if s.caveat:
         lines += ["", f"Caveat: {s.caveat.strip()}"]
-    lines += ["", "Sources (S = source text checked, R = official excerpt checked, M = from memory, U = unconfirmed):"]
-    lines += [f"  - {src.ref} [{src.confidence}]" + (f" — {src.note}" if src.note else "") for src in s.sources]
+    lines += ["", "Sources (after each, whether the citation was checked against the official text):"]
+    lines += [f"  - {src.ref} [{CONFIDENCE_WORDS[src.confidence]}]" + (f" — {src.note}" if src.note else "")
+              for src in s.sources]
     if s.parameters:
         lines += ["", "Parameters (value in force on the evaluation date):"]
         for name, p in s.parameters.items():

@@ -125,8 +125,20 @@ def test_explain_shows_sources_with_confidence_remedy_and_caveat(capsys: pytest.
     assert code == 0
     assert "FR-FEE-014" in out and "Remedy:" in out and "Caveat:" in out
     assert "remediation_deadline_days = 90" in out
-    assert "[S]" in out and "[M]" in out
+    # confidence in the user's words (issue 10), never "from memory" nor a path of the repository's surroundings
+    assert "[checked against the official text]" in out and "[not yet checked against the official text]" in out
+    assert "from memory" not in out and "shared/" not in out
     assert_one_line_error(*run(capsys, "explain", "FR-XYZ-999")[::2], "FR-XYZ-999")
+
+
+def test_no_rule_explained_cites_a_repository_path_or_says_from_memory(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.rules.ruleset import load_ruleset
+    for rule in load_ruleset().rules:
+        code, out, _ = run(capsys, "explain", rule.id)
+        assert code == 0
+        assert "from memory" not in out, rule.id
+        # the rule's own file in the ruleset ("Rule file: fees.yaml") is for users editing rules; nothing else
+        assert not any(p in out for p in ("shared/", "../", "compliance/", "/work", "domain/")), rule.id
 
 
 def test_template_writes_a_workbook_that_reads_cleanly_checks_nobody_and_is_not_overwritten(

@@ -63,7 +63,7 @@ def translated(rules: list[Rule], folder: Path, lang: str) -> list[Rule]:
         text = RuleText(
             title=str(t["title"]).strip(), summary=str(t["summary"]).strip(), remedy=str(t["remedy"]).strip(),
             caveat=str(t["caveat"]).strip() if spec.caveat else None,
-            sources=tuple(source_line(str(src), s.confidence, notes.get(i + 1))
+            sources=tuple(source_line(str(src), s.confidence, notes.get(i + 1), lang)
                           for i, (src, s) in enumerate(zip(sources, spec.sources, strict=True))),
             messages=translated,
         )

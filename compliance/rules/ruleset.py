@@ -317,8 +317,18 @@ def _compile_rule(spec: RuleSpec, file: str, day: date) -> Rule:
     return Rule(spec, file, tuple(clauses), params, text)
 
 
-def source_line(ref: str, confidence: str, note: str | None) -> str:
-    return f"{ref} [{confidence}]" + (f" ({note})" if note else "")
+# How sure a citation is, in the words a user reads (the rule files keep the letter).
+CONFIDENCE_WORDS = {"S": "checked against the official text", "R": "checked against an official excerpt",
+                    "M": "not yet checked against the official text",
+                    "U": "unconfirmed: not yet found in the official text"}
+_CONFIDENCE_WORDS_BY_LANG = {"en": CONFIDENCE_WORDS,
+                             "zh": {"S": "已对照正式文本核对", "R": "已对照正式文本摘录核对",
+                                    "M": "尚未对照正式文本核对", "U": "未经确认：尚未在正式文本中找到"}}
+
+
+def source_line(ref: str, confidence: str, note: str | None, lang: str = "en") -> str:
+    words = _CONFIDENCE_WORDS_BY_LANG.get(lang, CONFIDENCE_WORDS)[confidence]
+    return f"{ref} [{words}]" + (f" ({note})" if note else "")
 
 
 def _pattern_parts(alias: str, raw: Any) -> tuple[str, list[Any]]:
