@@ -263,6 +263,7 @@ def _derived(kind: str, rec: models.Record, case: CaseFile, as_of: date) -> dict
             "days_before_departure": _days(rec.signed_on, w.departed_on),
             **_changes(rec, case),
             "domestic_title": _yes_no(textmatch.is_domestic(rec.job_title)) if rec.job_title else None,
+            "is_advert": _yes_no(rec.advertised is True),
             "employer_record_relation": (textmatch.relation(rec.employer_name, case.employer.name, "employer")
                                          if rec.employer_name and case.employer and case.employer.name else None),
         }

@@ -113,6 +113,8 @@ DERIVED: dict[str, list[FieldSpec]] = {
            "then the lowest row); no for later ones; blank for other stages.", inputs=("stage",)),
         _f("days_before_departure", N, "The worker's departed_on minus signed_on, in days (negative when signed "
            "after departure). Blank if either date is blank.", inputs=("signed_on", "worker.departed_on")),
+        _f("is_advert", Y, "yes if advertised is yes (an advertisement, not a contract); no otherwise, a blank "
+           "advertised included.", inputs=("advertised",)),
         _f("domestic_title", Y, "yes if job_title is domestic work, read as worker.domestic_worker reads an "
            "occupation; no for another title; blank if job_title is blank.", inputs=("job_title",)),
         *_changes("employer", "employer_name", "employer named", "case, punctuation, spacing and legal forms "
