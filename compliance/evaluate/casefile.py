@@ -111,6 +111,7 @@ def unknown_fields(kind: str, rec: models.Record, case: CaseFile) -> frozenset[s
 # Inputs whose blank counts as none, so the fact schema does not list them (a blank must not be named as the
 # reason a value is blank), but whose unreadable cell makes the derived value unknown.
 QUIET_INPUTS = {("fee", "outstanding"): ("reimbursed_amount",), ("wage", "net_due"): ("deductions",),
+                ("wage", "unexplained_deduction"): ("deductions",),
                  ("complaint", "remedy_outstanding"): ("remedy_paid",), ("complaint", "days_open"): ("resolved_on",
                                                                                                    "status")}
 # Derived values read from the worker's other records: unknown when one of those cells could not be read.
@@ -340,12 +341,19 @@ def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]
 DAYS_PER_MONTH = 30.4375
 
 
-def _contract_wage(case: CaseFile) -> models.Contract | None:
-    """The contract that sets the wage at work: the latest-stage version with a wage (destination first)."""
-    with_wage = [c for c in case.contracts if c.monthly_wage is not None]
+def _contract_wage(case: CaseFile, currency: str | None) -> models.Contract | None:
+    """The contract wage a pay period is measured against: the highest monthly wage any version promised in the
+    pay's currency. After a substitution the more favourable terms apply (FR-CON-006's remedy), so a lower wage in
+    a later version does not lower the benchmark; a version in another currency cannot be compared."""
+    if not currency:
+        return None
+    cur = currency.strip().upper()
+    with_wage = [c for c in case.contracts if c.monthly_wage is not None and c.currency
+                 and c.currency.strip().upper() == cur]
     if not with_wage:
         return None
-    return max(with_wage, key=lambda c: (STAGE_RANK.get(c.stage or "", 0.0), c.signed_on or date.min, c.row))
+    return max(with_wage, key=lambda c: (c.monthly_wage or 0.0, STAGE_RANK.get(c.stage or "", 0.0),
+                                         c.signed_on or date.min, -c.row))
 
 
 def _days_overdue(pay: models.WagePayment, as_of: date) -> float | None:
@@ -353,6 +361,17 @@ def _days_overdue(pay: models.WagePayment, as_of: date) -> float | None:
     if pay.paid_on is not None or due is None or due >= as_of:
         return None
     return float((as_of - due).days)
+
+
+# A gap below one unit of the currency is rounding, not a deduction (a design choice, said in FR-WAGE-004).
+DEDUCTION_TOLERANCE = 1.0
+
+
+def _unexplained(pay: models.WagePayment) -> float | None:
+    if pay.gross is None or pay.net is None:
+        return None
+    gap = round(pay.gross - (pay.deductions or 0.0) - pay.net, 2)
+    return gap if gap > DEDUCTION_TOLERANCE else 0.0
 
 
 def _period_gap(pay: models.WagePayment, case: CaseFile) -> float | None:
@@ -366,9 +385,8 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
     period = _days(pay.period_start, pay.period_end)
     period_days = None if period is None else period + 1
     due = None
-    contract = _contract_wage(case)
-    same_currency = bool(contract and contract.currency and pay.currency
-                         and contract.currency.strip().upper() == pay.currency.strip().upper())
+    contract = _contract_wage(case, pay.currency)
+    same_currency = contract is not None
     if contract is not None and same_currency and period_days and period_days > 0 and contract.monthly_wage:
         share = 1.0 if 28 <= period_days <= 31 else period_days / DAYS_PER_MONTH
         due = round(contract.monthly_wage * share, 2)
@@ -381,6 +399,7 @@ def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[
         "contract_wage_due": due,
         "wage_shortfall": None if due is None or pay.gross is None else round(max(due - pay.gross, 0.0), 2),
         "net_due": None if pay.gross is None else round(max(pay.gross - (pay.deductions or 0.0), 0.0), 2),
+        "unexplained_deduction": _unexplained(pay),
         "days_late": _days(pay.due_on, pay.paid_on),
         "days_after_period": _days(pay.period_end, pay.paid_on),
         "days_overdue": _days_overdue(pay, as_of),

@@ -166,11 +166,15 @@ DERIVED: dict[str, list[FieldSpec]] = {
         _f("period_days", N, "Days in the pay period, both ends included.", inputs=("period_start", "period_end")),
         _f("weekly_hours", N, "hours_worked per 7 days of the period (one decimal).",
            inputs=("hours_worked", "period_start", "period_end")),
-        _f("contract_wage_due", N, "The contract wage for the period: monthly_wage of the worker's latest-stage "
-           "contract with a wage (destination first), whole for a period of 28 to 31 days, otherwise prorated on "
-           "a 30.4375-day month. Blank if there is no such contract, the currencies differ or a period date is "
-           "blank.", inputs=("period_start", "period_end", "currency")),
+        _f("contract_wage_due", N, "The contract wage for the period: the highest monthly_wage any of the worker's "
+           "contract versions promised in the pay's currency (after a substitution the more favourable terms "
+           "apply), whole for a period of 28 to 31 days, otherwise prorated on a 30.4375-day month. Blank if no "
+           "version has a wage in that currency or a period date is blank.",
+           inputs=("period_start", "period_end", "currency")),
         _f("wage_shortfall", N, "contract_wage_due minus gross, never below 0.", inputs=("gross",)),
+        _f("unexplained_deduction", N, "gross minus deductions (blank counts as none) minus net, when more than 1 "
+           "unit of the currency: money kept from the pay with no deduction recorded; 0 otherwise. Blank if gross "
+           "or net is blank.", inputs=("gross", "net")),
         _f("net_due", N, "gross minus deductions (blank deductions count as none), never below 0: what the worker "
            "should have been paid out. Blank if gross is blank.", inputs=("gross",)),
         _f("days_late", N, "paid_on minus due_on, in days. Blank if either is blank.", inputs=("due_on", "paid_on")),
