@@ -370,6 +370,8 @@ DEDUCTION_TOLERANCE = 1.0
 def _unexplained(pay: models.WagePayment) -> float | None:
     if pay.gross is None or pay.net is None:
         return None
+    if pay.net <= 0:  # nothing paid out is FR-WAGE-003's (withheld wages): the same money is not owed twice
+        return 0.0
     gap = round(pay.gross - (pay.deductions or 0.0) - pay.net, 2)
     return gap if gap > DEDUCTION_TOLERANCE else 0.0
 

@@ -173,8 +173,9 @@ DERIVED: dict[str, list[FieldSpec]] = {
            inputs=("period_start", "period_end", "currency")),
         _f("wage_shortfall", N, "contract_wage_due minus gross, never below 0.", inputs=("gross",)),
         _f("unexplained_deduction", N, "gross minus deductions (blank counts as none) minus net, when more than 1 "
-           "unit of the currency: money kept from the pay with no deduction recorded; 0 otherwise. Blank if gross "
-           "or net is blank.", inputs=("gross", "net")),
+           "unit of the currency: money kept from the pay with no deduction recorded; 0 otherwise, and 0 when net "
+           "is 0 (nothing paid out is withheld pay, FR-WAGE-003). Blank if gross or net is blank.",
+           inputs=("gross", "net")),
         _f("net_due", N, "gross minus deductions (blank deductions count as none), never below 0: what the worker "
            "should have been paid out. Blank if gross is blank.", inputs=("gross",)),
         _f("days_late", N, "paid_on minus due_on, in days. Blank if either is blank.", inputs=("due_on", "paid_on")),
