@@ -74,8 +74,9 @@ def test_worker_paid_fee_with_unreadable_category_is_reported_with_its_amount(rs
     assert "120,000" in about[0].message and "zzq unknown thing" in about[0].message
     assert "FR-FEE-002" in about[0].message and "FR-FEE-010" in about[0].message
     assert about[0].to_reimburse is None  # not proven owed by these rules
-    # whatever its category, money the worker paid and never got back is a violation (FR-FEE-014 reads no category)
-    assert _of(found, "FR-FEE-014") == Counter({"violation": 1})
+    # FR-FEE-014 (not repaid after it came to light) counts from a record of discovery: this audit is the first,
+    # so the fee is reported once, by the finding above that names its amount and the cell (issue 10 review)
+    assert _of(found, "FR-FEE-014") == Counter()
 
 
 @pytest.mark.parametrize("evaluator", EVALUATORS)

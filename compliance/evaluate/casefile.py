@@ -130,6 +130,8 @@ _CROSS_INPUTS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
              "days_since_previous_pay": ("wages", ("paid_on",)),
              "period_gap_days": ("wages", ("period_start", "period_end"))},
     "event": {"days_after_complaint": ("complaints", ("received_on",))},
+    "fee": {"found_on": ("complaints", ("received_on", "subject")),
+            "days_since_found": ("complaints", ("received_on", "subject"))},
     # borne_cost_multiple is a lower bound (an unreadable amount counts as nothing): it only raises a severity,
     # so an unreadable fee leaves it standing rather than making every fee rule of the worker unjudged
     "worker": {"unpaid_wage_periods": ("wages", ("paid_on", "due_on", "period_end"))},
@@ -307,6 +309,13 @@ def _borne_cost_multiple(case: CaseFile) -> float | None:
     return round(borne / w.first_month_earnings, 4)
 
 
+def _found_on(fee: models.Fee, case: CaseFile) -> date | None:
+    """The day a fee came to light, by the worker's complaint about fees; None when nothing records it."""
+    days = [c.received_on for c in case.complaints if c.subject == "fees" and c.received_on
+            and (fee.paid_on is None or c.received_on >= fee.paid_on)]
+    return min(days) if days else None
+
+
 def _financed(fee: models.Fee) -> str | None:
     if fee.method == "wage_deduction":
         return "yes"
@@ -331,6 +340,8 @@ def _fee_derived(fee: models.Fee, case: CaseFile, as_of: date) -> dict[str, Any]
         "worker_borne": borne,
         "outstanding": outstanding,
         "days_since_paid": _days(fee.paid_on, as_of),
+        "found_on": (found := _found_on(fee, case)),
+        "days_since_found": _days(found, as_of),
         "days_after_departure": _days(case.worker.departed_on, fee.paid_on),
         "collector_in_chain": in_chain,
         "financed_by_recruiter_or_employer": _financed(fee),

@@ -153,6 +153,11 @@ DERIVED: dict[str, list[FieldSpec]] = {
            "reimbursed), never below 0. Blank if amount is blank.", inputs=("amount",)),
         _f("days_since_paid", N, "Days from paid_on to the evaluation date. Blank if paid_on is blank.",
            inputs=("paid_on",)),
+        _f("found_on", D, "When the fee came to light: the received_on of the worker's earliest complaint about "
+           "fees (subject fees) received on or after paid_on (or any, when paid_on is blank). Blank when no "
+           "complaint records it: this audit is then the first record.", derived=True),
+        _f("days_since_found", N, "Days from found_on to the evaluation date. Blank if found_on is blank.",
+           derived=True),
         _f("days_after_departure", N, "paid_on minus the worker's departed_on, in days (positive when paid "
            "after departure). Blank if either date is blank.", inputs=("paid_on", "worker.departed_on")),
         _f("collector_in_chain", Y, "yes if agency_id is the worker's agency, that agency's parent, or a sub-agent "
