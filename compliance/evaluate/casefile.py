@@ -73,6 +73,11 @@ class CaseFile:
         return sorted({p.paid_on for p in self.wages if p.paid_on is not None})
 
     @cached_property
+    def period_ends(self) -> list[date]:
+        """The distinct ends of the worker's pay periods, in order."""
+        return sorted({p.period_end for p in self.wages if p.period_end is not None})
+
+    @cached_property
     def unread_by_sheet(self) -> dict[str, frozenset[str]]:
         """Per record attribute ('contracts', 'wages'...): the fields unreadable in any of its records."""
         return {name: frozenset(f for r in getattr(self, name) for f, _ in r.unread)

@@ -214,8 +214,8 @@ def _unexplained(pay: models.WagePayment) -> float | None:
 def _period_gap(pay: models.WagePayment, case: CaseFile) -> float | None:
     if pay.period_start is None:
         return None
-    ends = [p.period_end for p in case.wages if p.period_end is not None and p.period_end < pay.period_start]
-    return float((pay.period_start - max(ends)).days - 1) if ends else None
+    before = bisect.bisect_left(case.period_ends, pay.period_start)  # the latest end before this start
+    return float((pay.period_start - case.period_ends[before - 1]).days - 1) if before else None
 
 
 def _wage_derived(pay: models.WagePayment, case: CaseFile, as_of: date) -> dict[str, Any]:

@@ -114,14 +114,12 @@ def _key_by_references(t: RawSheet, key: str, sheets: dict[str, RawSheet], targe
 def _pair(s: RawSheet, column: str, t: RawSheet, key: str, said: _Said) -> bool:
     """Neither sheet's column recognised: the one column of t with unique ids that one column of s points into."""
     found = []
+    referring = [(sc, set(vals)) for sc in _unread(s) if len(vals := _ids(s, sc.key)) >= 2]
     for tc in _unread(t):
         keys = _ids(t, tc.key)
         if len(keys) < 2 or len(keys) != len(t.rows) or len(set(keys)) != len(keys) or not _telling(keys):
             continue
-        for sc in _unread(s):
-            vals = _ids(s, sc.key)
-            if len(vals) >= 2 and set(vals) <= set(keys):
-                found.append((tc, sc))
+        found += [(tc, sc) for sc, vals in referring if vals <= set(keys)]
     if len(found) != 1:
         return False
     tc, sc = found[0]
